@@ -1,0 +1,204 @@
+//! The database handle: one code path for SQLite (embedded default) and PostgreSQL
+//! (production). Queries are runtime-checked, portable SQL (`$1` placeholders,
+//! `RETURNING`); times are UTC epoch seconds (`i64`), ids `i64`, flags `0/1` integers
+//! (the Any driver cannot decode SQLite booleans).
+
+pub mod testing;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DbKind {
+    /// Which database a `DATABASE_URL` points at, or `None` when it is neither.
+    pub fn of_url(url: &str) -> Option<DbKind> {
+        if url.starts_with("sqlite:") {
+            Some(DbKind::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(DbKind::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("DATABASE_URL must start with sqlite:// or postgres:// (got {0:?})")]
+    UnsupportedUrl(String),
+    #[error("DATABASE_URL is not a valid database address: {0}")]
+    InvalidUrl(String),
+    #[error("cannot open the database given by DATABASE_URL: {0}")]
+    Connect(String),
+    #[error("database migration failed: {0}")]
+    Migrate(String),
+}
+
+/// A cheap-to-clone handle on the connection pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    kind: DbKind,
+}
+
+impl Db {
+    /// Opens a pool for `url`. SQLite files (and their folder) are created when missing;
+    /// each SQLite connection runs in WAL mode with foreign keys on.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let kind = DbKind::of_url(url).ok_or_else(|| DbError::UnsupportedUrl(redact(url)))?;
+        let url = match kind {
+            DbKind::Sqlite => prepare_sqlite_url(url)?,
+            DbKind::Postgres => url.to_owned(),
+        };
+        let options =
+            AnyConnectOptions::from_str(&url).map_err(|e| DbError::InvalidUrl(e.to_string()))?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match kind {
+                DbKind::Sqlite => 8,
+                DbKind::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if kind == DbKind::Sqlite {
+                        for pragma in [
+                            "PRAGMA journal_mode = WAL",
+                            "PRAGMA foreign_keys = ON",
+                            "PRAGMA busy_timeout = 5000",
+                            "PRAGMA synchronous = NORMAL",
+                        ] {
+                            conn.execute(pragma).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(|e| DbError::Connect(e.to_string()))?;
+        Ok(Db { pool, kind })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    /// Applies the migrations of this database kind that have not run yet.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        let migrator = match self.kind {
+            DbKind::Sqlite => &SQLITE_MIGRATIONS,
+            DbKind::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| DbError::Migrate(e.to_string()))
+    }
+
+    /// A round trip to the database, for `/readyz`.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The current time as UTC epoch seconds, the one time format stored.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Converts a stored 0/1 flag.
+pub fn flag(value: i64) -> bool {
+    value != 0
+}
+
+/// Makes sure a file-backed SQLite URL creates its file, and its folder exists.
+fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path.is_empty() {
+        return Err(DbError::InvalidUrl("no file name after sqlite://".into()));
+    }
+    if path == ":memory:" {
+        return Ok(url.to_owned());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                DbError::Connect(format!("cannot create folder {}: {e}", parent.display()))
+            })?;
+        }
+    }
+    let query = if query.split('&').any(|p| p.starts_with("mode=")) {
+        query.to_owned()
+    } else if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
+    Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// A URL fit for messages: any password is replaced.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sqlite_and_postgres_urls_are_accepted() {
+        assert_eq!(DbKind::of_url("sqlite://data/x.db"), Some(DbKind::Sqlite));
+        assert_eq!(DbKind::of_url("postgres://u@h/db"), Some(DbKind::Postgres));
+        assert_eq!(DbKind::of_url("postgresql://u@h/db"), Some(DbKind::Postgres));
+        assert_eq!(DbKind::of_url("mysql://u@h/db"), None);
+        assert_eq!(DbKind::of_url("data.db"), None);
+    }
+
+    #[test]
+    fn passwords_never_appear_in_messages() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+
+    #[test]
+    fn sqlite_urls_create_their_file() {
+        let dir = std::env::temp_dir().join(format!("gn-url-{}", std::process::id()));
+        let url = format!("sqlite://{}/a.db", dir.display());
+        let prepared = prepare_sqlite_url(&url).expect("valid url");
+        assert!(prepared.ends_with("a.db?mode=rwc"));
+        assert!(dir.is_dir());
+        assert!(prepare_sqlite_url("sqlite://").is_err());
+    }
+}

@@ -1,0 +1,151 @@
+//! One error type for every server function: a status code and a message that is safe
+//! to show. Database and driver text never leaves the server; it goes to the log.
+
+use serde::{Deserialize, Serialize};
+
+/// What was wrong with a field, as a translation key the page turns into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// The value names something that does not exist (an unknown Quartier slug).
+    Unknown,
+    /// The value is not in the expected form.
+    Malformed,
+    /// The value is too long.
+    TooLong,
+    /// The value is missing.
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid value for {field}")]
+    Validation { field: String, problem: Problem },
+    #[error("conflict")]
+    Conflict,
+    #[error("service temporarily unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+    /// The call did not reach the server or its answer could not be read (client side).
+    #[error("connection problem")]
+    Transport,
+}
+
+impl AppError {
+    pub fn validation(field: &str, problem: Problem) -> Self {
+        AppError::Validation {
+            field: field.to_owned(),
+            problem,
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Validation { .. } => 400,
+            AppError::Conflict => 409,
+            AppError::Unavailable | AppError::Transport => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// The field a validation error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            // Arguments that could not be decoded are the caller's mistake.
+            E::Args(_) | E::MissingArg(_) | E::Deserialization(_) => {
+                AppError::validation("request", Problem::Malformed)
+            }
+            E::UnsupportedRequestMethod(_) => AppError::validation("method", Problem::Malformed),
+            E::Request(_) | E::Response(_) => AppError::Transport,
+            E::Registration(_) | E::ServerError(_) | E::MiddlewareError(_) | E::Serialization(_) => {
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+
+    impl From<sqlx::Error> for AppError {
+        fn from(err: sqlx::Error) -> Self {
+            match &err {
+                sqlx::Error::RowNotFound => AppError::NotFound,
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                    tracing::error!(error = %err, "database unavailable");
+                    AppError::Unavailable
+                }
+                _ => {
+                    tracing::error!(error = %err, "database error");
+                    AppError::Internal
+                }
+            }
+        }
+    }
+
+    impl AppError {
+        /// Sets the HTTP status of the current response to this error's status, so that
+        /// server functions and server-rendered pages answer 400/404/503 instead of 500.
+        pub fn respond(self) -> Self {
+            if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                if let Ok(code) = http::StatusCode::from_u16(self.status()) {
+                    options.set_status(code);
+                }
+            }
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_client_or_server_status() {
+        let all = [
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::validation("quartier", Problem::Unknown),
+            AppError::Conflict,
+            AppError::Unavailable,
+            AppError::Internal,
+            AppError::Transport,
+        ];
+        for e in all {
+            assert!((400..600).contains(&e.status()), "{e:?}");
+        }
+        assert_eq!(AppError::validation("x", Problem::Missing).status(), 400);
+    }
+
+    #[test]
+    fn undecodable_arguments_are_a_validation_error_not_a_server_error() {
+        use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args("boom".into()));
+        assert_eq!(e.status(), 400);
+        assert_eq!(e.field(), Some("request"));
+    }
+}

@@ -1,0 +1,146 @@
+//! `/`: the alliance's home page — its Quartiere and villages, the latest open needs,
+//! and the meeting places.
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, Key};
+use crate::orgs::QuartierSummary;
+use crate::places::MeetingPlace;
+use crate::requests::NeedTeaser;
+use crate::ui::{ErrorNotice, NeedCard};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// How many needs and places the home page shows.
+#[cfg(feature = "ssr")]
+const LATEST_NEEDS: i64 = 6;
+#[cfg(feature = "ssr")]
+const PLACES: i64 = 12;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub quartiere: Vec<QuartierSummary>,
+    pub latest_needs: Vec<NeedTeaser>,
+    pub places: Vec<MeetingPlace>,
+}
+
+#[leptos::server(endpoint = "home")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn home_overview() -> Result<HomeData, AppError> {
+    use crate::ctx::{request_db, request_lang};
+    use crate::requests::filter::ValidFilter;
+    // Public page: nothing here needs a sign-in, and nothing private is loaded.
+    let db = request_db()?;
+    let load = async {
+        Ok::<_, sqlx::Error>(HomeData {
+            quartiere: crate::orgs::db::list_quartier_summaries(&db).await?,
+            latest_needs: crate::requests::db::list_open_teasers(
+                &db,
+                &ValidFilter::default(),
+                request_lang(),
+                LATEST_NEEDS,
+            )
+            .await?
+            .needs,
+            places: crate::places::db::list_places(&db, PLACES).await?,
+        })
+    };
+    load.await.map_err(|e| AppError::from(e).respond())
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let overview = Resource::new(|| (), |_| home_overview());
+    view! {
+        <Title text=lang.t(Key::HomeTitle)/>
+        <section class="hero">
+            <h1>{lang.t(Key::HomeHeading)}</h1>
+            <p class="lead">{lang.t(Key::HomeIntro)}</p>
+            <a class="button" href="/requests">{lang.t(Key::HomeSeeNeeds)}</a>
+        </section>
+        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
+            {move || {
+                overview
+                    .get()
+                    .map(|result| match result {
+                        Ok(o) => view! { <Overview overview=o/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Overview(overview: HomeData) -> impl IntoView {
+    let lang = use_lang();
+    let no_places = overview.places.is_empty();
+    view! {
+        <section aria-labelledby="quartiere-heading">
+            <h2 id="quartiere-heading">{lang.t(Key::HomeQuartiere)}</h2>
+            <ul class="card-grid quartier-list">
+                {overview
+                    .quartiere
+                    .into_iter()
+                    .map(|q| {
+                        let count = lang.fill(Key::OpenNeedsCount, &[("count", &q.open_needs.to_string())]);
+                        let orgs = lang.fill(Key::ServedBy, &[("orgs", &q.organisations.join(", "))]);
+                        let href = format!("/requests?quartier={}", q.slug);
+                        view! {
+                            <li class="quartier-card" data-kind=q.kind.as_str()>
+                                <p class="quartier-card__kind">{lang.t(q.kind.label())}" · "{q.municipality}</p>
+                                <h3><a href=href>{q.name}</a></h3>
+                                <p>{count}</p>
+                                <p class="muted">{orgs}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="needs-heading">
+            <h2 id="needs-heading">{lang.t(Key::HomeLatestNeeds)}</h2>
+            <ul class="need-list">
+                {overview
+                    .latest_needs
+                    .into_iter()
+                    .map(|need| view! { <NeedCard need/> })
+                    .collect_view()}
+            </ul>
+            <p><a href="/requests">{lang.t(Key::HomeAllNeeds)}</a></p>
+        </section>
+        <section aria-labelledby="places-heading">
+            <h2 id="places-heading">{lang.t(Key::HomeMeetingPlaces)}</h2>
+            <Show when=move || no_places>
+                <p>{lang.t(Key::HomeNoPlaces)}</p>
+            </Show>
+            <ul class="card-grid place-list">
+                {overview
+                    .places
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <li class="place-card">
+                                <p class="place-card__kind">
+                                    {lang.t(p.kind.label())}" · "
+                                    {lang.fill(Key::InQuartier, &[("quartier", &p.quartier_name)])}
+                                </p>
+                                <h3>{p.name}</h3>
+                                <p>{p.street_address}</p>
+                                <p>
+                                    <span class="muted">{lang.t(Key::OpeningHours)}": "</span>
+                                    {p.opening_hours}
+                                </p>
+                                <Show when=move || p.step_free>
+                                    <p class="badge">{lang.t(Key::StepFree)}</p>
+                                </Show>
+                                <p>{p.description}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

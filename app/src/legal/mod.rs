@@ -1,0 +1,46 @@
+//! `/privacy` and `/imprint`.
+
+use crate::i18n::{use_lang, Key};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t(Key::PrivacyTitle)/>
+        <h1>{lang.t(Key::PrivacyTitle)}</h1>
+        <p class="lead">{lang.t(Key::PrivacyIntro)}</p>
+        <ul class="prose-list">
+            <li>{lang.t(Key::PrivacyPublic)}</li>
+            <li>{lang.t(Key::PrivacyPrivate)}</li>
+            <li>{lang.t(Key::PrivacyRetention)}</li>
+            <li>{lang.t(Key::PrivacyCookies)}</li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn ImprintPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t(Key::ImprintTitle)/>
+        <h1>{lang.t(Key::ImprintTitle)}</h1>
+        <p>{lang.t(Key::ImprintText)}</p>
+    }
+}
+
+/// The answer to any unknown path: a 404 page inside the normal layout.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let lang = use_lang();
+    #[cfg(feature = "ssr")]
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        options.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=lang.t(Key::NotFoundTitle)/>
+        <h1>{lang.t(Key::NotFoundTitle)}</h1>
+        <p>{lang.t(Key::NotFoundText)}</p>
+    }
+}

@@ -1,0 +1,70 @@
+//! Gute Nachbarschaft: everything shared by the server and the browser — domain types,
+//! pages, components and `#[server]` functions. SQL and other server-only code sit
+//! behind the `ssr` feature.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod ctx;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod legal;
+pub mod orgs;
+pub mod places;
+pub mod requests;
+#[cfg(feature = "ssr")]
+pub mod security;
+pub mod support;
+pub mod ui;
+pub mod volunteers;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = i18n::request_lang();
+    #[cfg(feature = "ssr")]
+    security::set_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.ico"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(i18n::request_lang());
+    view! {
+        <Stylesheet id="leptos" href="/pkg/nachbarschaft.css"/>
+        <Title formatter=|text: String| format!("{text} · Gute Nachbarschaft")/>
+        <Router>
+            <ui::Layout>
+                <Routes fallback=|| view! { <legal::NotFoundPage/> }>
+                    <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("requests") view=requests::page::RequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=legal::PrivacyPage/>
+                    <Route path=path!("imprint") view=legal::ImprintPage/>
+                </Routes>
+            </ui::Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,149 @@
+//! SQL for organisations and Quartiere.
+
+use super::{OrganisationContact, QuartierKind, QuartierOption, QuartierSummary};
+use crate::db::{now, Db};
+use sqlx::{AnyConnection, Row};
+
+pub struct NewOrganisation<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub phone: Option<&'a str>,
+    pub email: Option<&'a str>,
+}
+
+pub struct NewQuartier<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: QuartierKind,
+    pub municipality: &'a str,
+    pub centre_lat: f64,
+    pub centre_lon: f64,
+}
+
+pub async fn insert_organisation(
+    conn: &mut AnyConnection,
+    org: &NewOrganisation<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO organisations (slug, name, kind, phone, email, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(org.slug)
+    .bind(org.name)
+    .bind(org.kind)
+    .bind(org.phone)
+    .bind(org.email)
+    .bind(now())
+    .fetch_one(conn)
+    .await?
+    .try_get("id")
+}
+
+pub async fn insert_quartier(
+    conn: &mut AnyConnection,
+    q: &NewQuartier<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO quartiere (slug, name, kind, municipality, centre_lat, centre_lon, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(q.slug)
+    .bind(q.name)
+    .bind(q.kind.as_str())
+    .bind(q.municipality)
+    .bind(q.centre_lat)
+    .bind(q.centre_lon)
+    .bind(now())
+    .fetch_one(conn)
+    .await?
+    .try_get("id")
+}
+
+/// Records that an organisation works in a Quartier.
+pub async fn link_organisation_quartier(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    quartier_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO organisation_quartiere (organisation_id, quartier_id) VALUES ($1, $2)
+         ON CONFLICT (organisation_id, quartier_id) DO NOTHING",
+    )
+    .bind(organisation_id)
+    .bind(quartier_id)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn count_organisations(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM organisations")
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")
+}
+
+/// The id of the Quartier with this slug, if there is one.
+pub async fn quartier_id_by_slug(db: &Db, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM quartiere WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(db.pool())
+        .await?
+        .map(|row| row.try_get("id"))
+        .transpose()
+}
+
+pub async fn list_quartier_options(db: &Db) -> Result<Vec<QuartierOption>, sqlx::Error> {
+    sqlx::query_as("SELECT slug, name FROM quartiere ORDER BY name")
+        .fetch_all(db.pool())
+        .await
+}
+
+/// Every Quartier with its count of open needs and the organisations working there.
+pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT q.id, q.slug, q.name, q.kind, q.municipality,
+                (SELECT COUNT(*) FROM needs n
+                  WHERE n.quartier_id = q.id AND n.status = 'open' AND n.ends_at > $1) AS open_needs
+           FROM quartiere q ORDER BY q.kind, q.name",
+    )
+    .bind(now())
+    .fetch_all(db.pool())
+    .await?;
+    let links = sqlx::query(
+        "SELECT oq.quartier_id, o.name FROM organisation_quartiere oq
+           JOIN organisations o ON o.id = oq.organisation_id ORDER BY o.name",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let id: i64 = row.try_get("id")?;
+            let kind: String = row.try_get("kind")?;
+            let organisations = links
+                .iter()
+                .filter(|l| l.try_get::<i64, _>("quartier_id").ok() == Some(id))
+                .filter_map(|l| l.try_get::<String, _>("name").ok())
+                .collect();
+            Ok(QuartierSummary {
+                id,
+                slug: row.try_get("slug")?,
+                name: row.try_get("name")?,
+                kind: QuartierKind::try_from(kind)
+                    .map_err(|e| sqlx::Error::Decode(e.into()))?,
+                municipality: row.try_get("municipality")?,
+                open_needs: row.try_get("open_needs")?,
+                organisations,
+            })
+        })
+        .collect()
+}
+
+pub async fn list_organisation_contacts(
+    db: &Db,
+) -> Result<Vec<OrganisationContact>, sqlx::Error> {
+    sqlx::query_as("SELECT name, phone, email FROM organisations ORDER BY name")
+        .fetch_all(db.pool())
+        .await
+}

@@ -1,0 +1,166 @@
+//! SQL for help needs. The public part (`needs`) and the private part (`need_private`)
+//! live in separate tables; teaser queries never touch the private one.
+
+use super::filter::ValidFilter;
+use super::{when, Category, NeedList, NeedStatus, NeedTeaser};
+use crate::db::{now, Db};
+use crate::i18n::Lang;
+use sqlx::{AnyConnection, Row};
+
+pub struct NewNeed<'a> {
+    pub organisation_id: i64,
+    pub quartier_id: i64,
+    pub category: Category,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub status: NeedStatus,
+    pub helpers_needed: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+}
+
+/// Who the need is for and where: shown only after a helper is confirmed.
+pub struct NeedPrivate<'a> {
+    pub contact_name: &'a str,
+    pub street_address: &'a str,
+    pub phone: &'a str,
+    pub notes: &'a str,
+}
+
+/// Inserts both parts of a need. Call it inside a transaction so that no need is left
+/// without its private part.
+pub async fn insert_need(
+    conn: &mut AnyConnection,
+    need: &NewNeed<'_>,
+    private: &NeedPrivate<'_>,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query(
+        "INSERT INTO needs (organisation_id, quartier_id, category, title, description, status,
+                            helpers_needed, starts_at, ends_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(need.organisation_id)
+    .bind(need.quartier_id)
+    .bind(need.category.slug())
+    .bind(need.title)
+    .bind(need.description)
+    .bind(need.status.as_str())
+    .bind(need.helpers_needed)
+    .bind(need.starts_at)
+    .bind(need.ends_at)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    sqlx::query(
+        "INSERT INTO need_private (need_id, contact_name, street_address, phone, notes)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(private.contact_name)
+    .bind(private.street_address)
+    .bind(private.phone)
+    .bind(private.notes)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// A WHERE clause built from the filter, with its values in placeholder order.
+struct Conditions {
+    sql: String,
+    now: i64,
+    quartier: Option<String>,
+    category: Option<&'static str>,
+}
+
+impl Conditions {
+    fn new(filter: &ValidFilter, now: i64) -> Self {
+        let mut sql = String::from("n.status = 'open' AND n.ends_at > $1");
+        let mut next = 2;
+        if filter.quartier_slug.is_some() {
+            sql.push_str(&format!(" AND q.slug = ${next}"));
+            next += 1;
+        }
+        if filter.category.is_some() {
+            sql.push_str(&format!(" AND n.category = ${next}"));
+        }
+        Conditions {
+            sql,
+            now,
+            quartier: filter.quartier_slug.clone(),
+            category: filter.category.map(Category::slug),
+        }
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        query = query.bind(self.now);
+        if let Some(q) = &self.quartier {
+            query = query.bind(q.as_str());
+        }
+        if let Some(c) = self.category {
+            query = query.bind(c);
+        }
+        query
+    }
+}
+
+/// Open needs whose time has not passed, soonest first, at most `limit` of them, with
+/// the count of all that match.
+pub async fn list_open_teasers(
+    db: &Db,
+    filter: &ValidFilter,
+    lang: Lang,
+    limit: i64,
+) -> Result<NeedList, sqlx::Error> {
+    let cond = Conditions::new(filter, now());
+    let count_sql = format!(
+        "SELECT COUNT(*) AS n FROM needs n JOIN quartiere q ON q.id = n.quartier_id WHERE {}",
+        cond.sql
+    );
+    let total: i64 = cond
+        .bind(sqlx::query(&count_sql))
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+    let list_sql = format!(
+        "SELECT n.id, n.category, n.title, n.helpers_needed, n.helpers_filled,
+                n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug
+           FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+          WHERE {} ORDER BY n.starts_at, n.id LIMIT {}",
+        cond.sql,
+        limit.clamp(1, 500)
+    );
+    let rows = cond.bind(sqlx::query(&list_sql)).fetch_all(db.pool()).await?;
+    let needs = rows
+        .iter()
+        .map(|row| teaser_from_row(row, lang))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(NeedList { needs, total })
+}
+
+fn teaser_from_row(row: &sqlx::any::AnyRow, lang: Lang) -> Result<NeedTeaser, sqlx::Error> {
+    let category: String = row.try_get("category")?;
+    let (day_label, time_label) = when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
+    Ok(NeedTeaser {
+        id: row.try_get("id")?,
+        category: Category::try_from(category).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        title: row.try_get("title")?,
+        quartier_name: row.try_get("quartier_name")?,
+        quartier_slug: row.try_get("quartier_slug")?,
+        day_label,
+        time_label,
+        helpers_needed: row.try_get("helpers_needed")?,
+        helpers_filled: row.try_get("helpers_filled")?,
+    })
+}
+
+pub async fn count_needs(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM needs")
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")
+}

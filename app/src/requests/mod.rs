@@ -1,0 +1,161 @@
+//! Help needs: what neighbours need, as teasers for the public and (later) with their
+//! private part for confirmed helpers and coordinators.
+
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod filter;
+pub mod page;
+#[cfg(feature = "ssr")]
+pub mod when;
+
+use crate::error::AppError;
+use crate::i18n::Key;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use filter::NeedFilter;
+
+/// The kinds of help a need can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    Shopping,
+    Accompaniment,
+    Forms,
+    Company,
+    Translation,
+    Repairs,
+    Tech,
+    /// Child-related: needs a volunteer with an inspected police certificate (§72a SGB VIII).
+    Childcare,
+    Garden,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Shopping,
+        Category::Accompaniment,
+        Category::Forms,
+        Category::Company,
+        Category::Translation,
+        Category::Repairs,
+        Category::Tech,
+        Category::Childcare,
+        Category::Garden,
+        Category::Other,
+    ];
+
+    /// The stable name used in URLs and the database.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Category::Shopping => "shopping",
+            Category::Accompaniment => "accompaniment",
+            Category::Forms => "forms",
+            Category::Company => "company",
+            Category::Translation => "translation",
+            Category::Repairs => "repairs",
+            Category::Tech => "tech",
+            Category::Childcare => "childcare",
+            Category::Garden => "garden",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            Category::Shopping => Key::CatShopping,
+            Category::Accompaniment => Key::CatAccompaniment,
+            Category::Forms => Key::CatForms,
+            Category::Company => Key::CatCompany,
+            Category::Translation => Key::CatTranslation,
+            Category::Repairs => Key::CatRepairs,
+            Category::Tech => Key::CatTech,
+            Category::Childcare => Key::CatChildcare,
+            Category::Garden => Key::CatGarden,
+            Category::Other => Key::CatOther,
+        }
+    }
+}
+
+impl TryFrom<String> for Category {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Category::from_slug(&value).ok_or_else(|| format!("unknown category {value:?}"))
+    }
+}
+
+/// Where a need stands in its life (DESIGN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NeedStatus {
+    Draft,
+    PendingReview,
+    Open,
+    Filled,
+    Done,
+    Cancelled,
+    Expired,
+}
+
+impl NeedStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NeedStatus::Draft => "draft",
+            NeedStatus::PendingReview => "pending_review",
+            NeedStatus::Open => "open",
+            NeedStatus::Filled => "filled",
+            NeedStatus::Done => "done",
+            NeedStatus::Cancelled => "cancelled",
+            NeedStatus::Expired => "expired",
+        }
+    }
+}
+
+/// A need as anyone may see it: kind of help, Quartier and time window. No names, no
+/// exact place, no description — those are not even loaded for this type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedTeaser {
+    pub id: i64,
+    pub category: Category,
+    pub title: String,
+    pub quartier_name: String,
+    pub quartier_slug: String,
+    /// The day in Europe/Berlin, in the viewer's language.
+    pub day_label: String,
+    /// The time window in Europe/Berlin, e.g. "10:00–12:00".
+    pub time_label: String,
+    pub helpers_needed: i64,
+    pub helpers_filled: i64,
+}
+
+/// One page of open needs and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct NeedList {
+    pub needs: Vec<NeedTeaser>,
+    pub total: i64,
+}
+
+/// How many teasers one list shows.
+pub const PAGE_SIZE: i64 = 50;
+
+/// Open needs matching the filter, soonest first. Unknown Quartier or category → a
+/// validation error naming the field.
+#[server(endpoint = "needs/open")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn list_open_needs(
+    quartier: Option<String>,
+    category: Option<String>,
+) -> Result<NeedList, AppError> {
+    use crate::ctx::{request_db, request_lang};
+    // Public: visitors may read teasers, so no sign-in check here.
+    let filter = NeedFilter::new(quartier, category);
+    let db = request_db()?;
+    let valid = filter.validate(&db).await.map_err(AppError::respond)?;
+    db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE)
+        .await
+        .map_err(|e| AppError::from(e).respond())
+}

@@ -1,0 +1,144 @@
+//! Shared components: the page layout, error notices, need cards.
+
+use crate::error::{AppError, Problem};
+use crate::i18n::{use_lang, Key, Lang};
+use crate::requests::NeedTeaser;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Header with navigation, language switch and the crisis link; footer with the legal
+/// pages. Every page sits inside it.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{lang.t(Key::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <span class="brand__name">{lang.t(Key::SiteName)}</span>
+                    <span class="brand__tagline">{lang.t(Key::SiteTagline)}</span>
+                </a>
+                <a class="crisis-link" href="/help">{lang.t(Key::NavCrisis)}</a>
+            </div>
+            <div class="site-header__bar">
+                <nav class="main-nav" aria-label=lang.t(Key::NavMain)>
+                    <a href="/">{lang.t(Key::NavHome)}</a>
+                    <a href="/requests">{lang.t(Key::NavNeeds)}</a>
+                    <a href="/help">{lang.t(Key::NavCrisis)}</a>
+                </nav>
+                <LanguageSwitch/>
+            </div>
+        </header>
+        <main id="main" class="page" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{lang.t(Key::FooterAlliance)}</p>
+            <nav aria-label=lang.t(Key::FooterLegal)>
+                <a href="/privacy">{lang.t(Key::FooterPrivacy)}</a>
+                <a href="/imprint">{lang.t(Key::FooterImprint)}</a>
+            </nav>
+        </footer>
+    }
+}
+
+/// A plain GET form to `/lang`, so it works without JavaScript; the server sets the
+/// cookie and sends the browser back to the page it came from.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let back = move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    view! {
+        <form class="lang-switch" method="get" action="/lang">
+            <input type="hidden" name="back" value=back/>
+            <span class="lang-switch__label">{lang.t(Key::LanguageLabel)}": "</span>
+            {Lang::ALL
+                .into_iter()
+                .map(|option| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="lang"
+                            value=option.code()
+                            lang=option.code()
+                            aria-pressed=if option == lang { "true" } else { "false" }
+                        >
+                            {option.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}
+
+/// The words for an error, naming the field of a validation error.
+pub fn error_text(lang: Lang, error: &AppError) -> String {
+    match error {
+        AppError::Validation { field, problem } => {
+            let field_label = match field.as_str() {
+                "quartier" => lang.t(Key::FieldQuartier),
+                "category" => lang.t(Key::FieldCategory),
+                _ => lang.t(Key::FieldRequest),
+            };
+            let key = match problem {
+                Problem::Unknown => Key::ProblemUnknown,
+                Problem::Malformed => Key::ProblemMalformed,
+                Problem::TooLong => Key::ProblemTooLong,
+                Problem::Missing => Key::ProblemMissing,
+            };
+            lang.fill(key, &[("field", field_label)])
+        }
+        AppError::Unauthorized => lang.t(Key::ErrUnauthorized).to_owned(),
+        AppError::Forbidden => lang.t(Key::ErrForbidden).to_owned(),
+        AppError::NotFound => lang.t(Key::ErrNotFound).to_owned(),
+        AppError::Conflict => lang.t(Key::ErrConflict).to_owned(),
+        AppError::Unavailable => lang.t(Key::ErrUnavailable).to_owned(),
+        AppError::Internal => lang.t(Key::ErrInternal).to_owned(),
+        AppError::Transport => lang.t(Key::ErrTransport).to_owned(),
+    }
+}
+
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="notice notice--error" role="alert">{error_text(lang, &error)}</p> }
+}
+
+/// A need as a teaser card: kind of help, title, Quartier, day and time, places left.
+#[component]
+pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
+    let lang = use_lang();
+    let helpers = lang.fill(
+        Key::HelpersWanted,
+        &[
+            ("filled", &need.helpers_filled.to_string()),
+            ("needed", &need.helpers_needed.to_string()),
+        ],
+    );
+    view! {
+        <li class="need-card" data-category=need.category.slug()>
+            <p class="need-card__category">{lang.t(need.category.label())}</p>
+            <h3 class="need-card__title">{need.title}</h3>
+            <dl class="need-card__facts">
+                <div>
+                    <dt>{lang.t(Key::NeedWhen)}</dt>
+                    <dd>{need.day_label}", "{need.time_label}</dd>
+                </div>
+                <div>
+                    <dt>{lang.t(Key::NeedWhere)}</dt>
+                    <dd>{need.quartier_name}</dd>
+                </div>
+            </dl>
+            <p class="need-card__helpers">{helpers}</p>
+        </li>
+    }
+}

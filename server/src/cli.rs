@@ -1,0 +1,116 @@
+//! The command line: subcommands and every option with its environment variable.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Gute Nachbarschaft: neighbourhood help for Quartiere and villages.
+#[derive(Debug, Parser)]
+#[command(name = "nachbarschaft", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Database address: sqlite://FILE or postgres://USER@HOST:PORT/DB.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/nachbarschaft.db",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Options of `serve`, which also runs when no subcommand is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, then serve the web application (the default).
+    Serve(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Write the demo alliance (organisations, Quartiere, places, needs, volunteers).
+    SeedDemo(SeedArgs),
+    /// Create a platform administrator, or give an existing account that role.
+    CreateAdmin(AdminArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long = "addr", env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Folder with the built site (`pkg/` with the wasm, CSS and JS; public files).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Public address of the site, used in links sent by e-mail.
+    #[arg(long, env = "BASE_URL", default_value = "http://127.0.0.1:3000")]
+    pub base_url: String,
+
+    /// Seed the demo alliance when the database has no organisations yet, and print
+    /// the demo logins.
+    #[arg(long, env = "SEED_DEMO")]
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SeedArgs {
+    /// Multiply the data set: N × (30 needs, 50 volunteers), spread over more
+    /// Quartiere. 1 is the hand-written demo; larger values are for benchmarks.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub scale: u32,
+
+    /// Seed only when the database has no organisations yet.
+    #[arg(long)]
+    pub if_empty: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AdminArgs {
+    /// E-mail address of the administrator (the login name).
+    #[arg(long)]
+    pub email: String,
+
+    /// Display name.
+    #[arg(long, default_value = "Plattform-Administration")]
+    pub name: String,
+
+    /// Password (at least 10 characters). Prefer ADMIN_PASSWORD or standard input, so
+    /// it does not end up in the shell history; when none is given, one is generated
+    /// and printed once.
+    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+
+    /// Read the password from the first line of standard input.
+    #[arg(long, conflicts_with = "password")]
+    pub password_stdin: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_is_the_default() {
+        let cli = Cli::try_parse_from(["nachbarschaft", "--addr", "127.0.0.1:4000"]).expect("parse");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.site_addr.port(), 4000);
+    }
+
+    #[test]
+    fn seed_scale_must_be_positive() {
+        assert!(Cli::try_parse_from(["nachbarschaft", "seed-demo", "--scale", "0"]).is_err());
+        assert!(Cli::try_parse_from(["nachbarschaft", "seed-demo", "--scale", "20"]).is_ok());
+    }
+}

@@ -1,0 +1,135 @@
+//! `nachbarschaft`: serve the platform, migrate, seed demo data, create an administrator.
+
+use anyhow::Context;
+use app::db::Db;
+use clap::Parser;
+use server::cli::{AdminArgs, Cli, Command, ServeArgs};
+use server::router::{build_router, leptos_options, AppState};
+use server::seed;
+use std::io::BufRead;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    server::telemetry::init_tracing();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line, naming what was wrong (e.g. DATABASE_URL), never a backtrace.
+            eprintln!("nachbarschaft: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = Db::connect(&cli.database_url).await?;
+    db.migrate().await?;
+    match cli.command {
+        None => serve(db, cli.serve).await,
+        Some(Command::Serve(args)) => serve(db, args).await,
+        Some(Command::Migrate) => {
+            println!("Datenbank ist auf dem neuesten Stand (database is up to date).");
+            Ok(())
+        }
+        Some(Command::SeedDemo(args)) => {
+            match seed::seed_demo(&db, args.scale, args.if_empty).await? {
+                Some(r) => println!(
+                    "Demodaten geschrieben: {} Organisationen, {} Quartiere, {} Treffpunkte, {} Gesuche, {} Ehrenamtliche",
+                    r.organisations, r.quartiere, r.places, r.needs, r.volunteers
+                ),
+                None => println!("Die Datenbank enthält schon Daten; nichts geschrieben."),
+            }
+            Ok(())
+        }
+        Some(Command::CreateAdmin(args)) => create_admin(&db, args).await,
+    }
+}
+
+async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+    if args.demo && seed::seed_demo(&db, 1, true).await?.is_some() {
+        tracing::info!("demo data written");
+    }
+    if args.demo {
+        println!();
+        println!("  Gute Nachbarschaft läuft auf http://{}", args.site_addr);
+        println!("  Demo-Zugang Plattform-Administration:");
+        println!("    E-Mail:   {}", seed::DEMO_ADMIN_EMAIL);
+        println!("    Passwort: {}", seed::DEMO_ADMIN_PASSWORD);
+        println!();
+    }
+    let options = leptos_options(&args.site_root, args.site_addr);
+    let router = build_router(AppState { leptos_options: options, db: db.clone() });
+    let listener = tokio::net::TcpListener::bind(args.site_addr)
+        .await
+        .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
+    tracing::info!(addr = %args.site_addr, "listening");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server stopped with an error")?;
+    db.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; open requests are finished before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}
+
+async fn create_admin(db: &Db, args: AdminArgs) -> anyhow::Result<()> {
+    use app::auth::validate;
+    let field = |e: app::error::AppError| anyhow::anyhow!("{}: {e}", e.field().unwrap_or("input"));
+    let email = validate::email(&args.email).map_err(field)?;
+    let name = validate::display_name(&args.name).map_err(field)?;
+    let (password, generated) = match (args.password, args.password_stdin) {
+        (Some(p), _) => (p, false),
+        (None, true) => {
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line).context("password: cannot read standard input")?;
+            (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+        }
+        (None, false) => (generate_password(), true),
+    };
+    validate::password(&password).map_err(|_| {
+        anyhow::anyhow!("password: at least {} characters are required", validate::MIN_PASSWORD_LEN)
+    })?;
+    let hash = app::auth::password::hash(&password).map_err(|e| anyhow::anyhow!("password: hashing failed: {e}"))?;
+    let id = app::auth::db::upsert_platform_admin(db, &email, &name, &hash).await?;
+    println!("Plattform-Administration angelegt: {email} (Konto {id})");
+    if generated {
+        println!("Erzeugtes Passwort (wird nur jetzt angezeigt): {password}");
+    }
+    Ok(())
+}
+
+fn generate_password() -> String {
+    use rand::distributions::{Alphanumeric, DistString};
+    Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20)
+}

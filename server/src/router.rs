@@ -1,0 +1,232 @@
+//! The HTTP router: Leptos pages and server functions, operational endpoints, static
+//! files, and the middleware every response passes through.
+
+use crate::telemetry::metrics_handle;
+use app::db::Db;
+use app::i18n::{Lang, LANG_COOKIE};
+use app::{security, shell, App};
+use axum::extract::{FromRef, Query, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use axum_prometheus::PrometheusMetricLayer;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Deserialize;
+use std::path::Path;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted (forms and server-function calls are small).
+pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
+/// Longest time a request may take before it is answered 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long `/readyz` waits for the database.
+const READY_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Leptos options for a site folder and address, without reading Cargo.toml, so the
+/// binary runs from any folder.
+pub fn leptos_options(site_root: &Path, site_addr: std::net::SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("nachbarschaft")
+        .site_root(site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(site_addr)
+        .build()
+}
+
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = Path::new(&*state.leptos_options.site_root).to_path_buf();
+    let db = state.db.clone();
+    let context = move || provide_context(db.clone());
+
+    let request_id = HeaderName::from_static("x-request-id");
+    let static_files = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300, must-revalidate"),
+        ))
+        .service(
+            ServeDir::new(site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .route("/lang", get(set_language))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .nest_service("/pkg", static_files)
+        .route_service("/favicon.ico", ServeFile::new(site_root.join("favicon.ico")))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .with_state(state)
+        // Layers run bottom-up on the way in: the request id is set first, so the
+        // trace span and every log line of the request carry it.
+        .layer(PrometheusMetricLayer::new())
+        .layer(CompressionLayer::new())
+        .layer(security_headers())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                let id = req
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            }),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// Headers on every response; pages replace the default CSP with their nonce policy.
+fn security_headers() -> tower::layer::util::Stack<
+    SetResponseHeaderLayer<HeaderValue>,
+    tower::layer::util::Stack<
+        SetResponseHeaderLayer<HeaderValue>,
+        tower::layer::util::Stack<
+            SetResponseHeaderLayer<HeaderValue>,
+            tower::layer::util::Stack<
+                SetResponseHeaderLayer<HeaderValue>,
+                SetResponseHeaderLayer<HeaderValue>,
+            >,
+        >,
+    >,
+> {
+    use tower::layer::util::Stack;
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    Stack::new(
+        header(
+            header::CONTENT_SECURITY_POLICY,
+            security::DEFAULT_CSP,
+        ),
+        Stack::new(
+            header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            Stack::new(
+                header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+                Stack::new(
+                    header(header::X_FRAME_OPTIONS, "DENY"),
+                    header(
+                        HeaderName::from_static("permissions-policy"),
+                        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+                    ),
+                ),
+            ),
+        ),
+    )
+}
+
+/// The process is alive.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers; 503 when it does not (load balancers take the instance out).
+async fn readyz(State(state): State<AppState>) -> Response {
+    match tokio::time::timeout(READY_TIMEOUT, state.db.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(err)) => {
+            tracing::warn!(error = %err, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("readiness check timed out");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// Request counts and latencies in the Prometheus text format.
+async fn metrics() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        metrics_handle().render(),
+    )
+        .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct LanguageChoice {
+    lang: Option<String>,
+    back: Option<String>,
+}
+
+/// Keeps the chosen language in a cookie and returns to the page the switch was on.
+/// Only paths on this site are followed back, never another host.
+async fn set_language(Query(choice): Query<LanguageChoice>) -> Response {
+    let Some(lang) = choice.lang.as_deref().and_then(Lang::from_code) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "lang: unknown language (use de or en)",
+        )
+            .into_response();
+    };
+    let back = choice
+        .back
+        .filter(|b| is_local_path(b))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.code()
+    );
+    let mut response = Redirect::to(&back).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// A path on this site: starts with one slash, no scheme, no backslash tricks.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.len() <= 2048
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed_back() {
+        assert!(is_local_path("/requests?quartier=linden-sued"));
+        assert!(is_local_path("/"));
+        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "evil", "", "/a\r\nSet-Cookie: x"] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+}

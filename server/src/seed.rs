@@ -1,0 +1,213 @@
+//! The demo alliance: three organisations, two urban Quartiere and a village plus one
+//! more Quartier, meeting places, about 30 needs and 50 volunteers. Every person,
+//! address and phone number is made up: streets are Muster-/Beispiel-names and phone
+//! numbers come from the 030 23125 range that is reserved for fiction.
+//!
+//! `--scale N` repeats the needs and volunteers N times for benchmarks.
+
+use anyhow::Context;
+use app::db::Db;
+use app::orgs::db::{insert_organisation, insert_quartier, link_organisation_quartier, NewOrganisation, NewQuartier};
+use app::orgs::QuartierKind;
+use app::places::db::{insert_place, NewPlace};
+use app::places::PlaceKind;
+use app::requests::db::{insert_need, NeedPrivate, NewNeed};
+use app::requests::{Category, NeedStatus};
+use app::volunteers::db::{insert_volunteer, NewVolunteer};
+use chrono::{Duration, NaiveTime, Utc};
+use chrono_tz::Europe::Berlin;
+
+/// The demo administrator printed by `serve --demo`.
+pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.gute-nachbarschaft.example";
+pub const DEMO_ADMIN_PASSWORD: &str = "Demo-Passwort-2026";
+
+/// What was written, for the summary line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    pub organisations: usize,
+    pub quartiere: usize,
+    pub places: usize,
+    pub needs: usize,
+    pub volunteers: usize,
+}
+
+struct DemoQuartier {
+    slug: &'static str,
+    name: &'static str,
+    kind: QuartierKind,
+    municipality: &'static str,
+    lat: f64,
+    lon: f64,
+    /// Index into ORGANISATIONS.
+    orgs: &'static [usize],
+}
+
+const ORGANISATIONS: [(&str, &str, &str, &str, &str); 3] = [
+    ("wohlfahrt-beispielstadt", "Wohlfahrtsverband Beispielstadt e.V.", "welfare", "030 23125 101", "beratung@wohlfahrt-beispielstadt.example"),
+    ("quartiersbuero-ringgebiet", "Quartiersbüro Westliches Ringgebiet", "municipality", "030 23125 202", "quartiersbuero@ringgebiet.example"),
+    ("kirchengemeinde-musterdorf", "Ev. Kirchengemeinde Musterdorf", "church", "030 23125 303", "gemeindebuero@musterdorf.example"),
+];
+
+const QUARTIERE: [DemoQuartier; 4] = [
+    DemoQuartier { slug: "linden-sued", name: "Linden-Süd", kind: QuartierKind::Quartier, municipality: "Hannover", lat: 52.3622, lon: 9.7265, orgs: &[0] },
+    DemoQuartier { slug: "westliches-ringgebiet", name: "Westliches Ringgebiet", kind: QuartierKind::Quartier, municipality: "Braunschweig", lat: 52.2655, lon: 10.5040, orgs: &[1, 0] },
+    DemoQuartier { slug: "grone", name: "Grone", kind: QuartierKind::Quartier, municipality: "Göttingen", lat: 51.5405, lon: 9.9060, orgs: &[0] },
+    DemoQuartier { slug: "musterdorf", name: "Musterdorf", kind: QuartierKind::Dorf, municipality: "Landkreis Hildesheim", lat: 52.0850, lon: 9.9710, orgs: &[2, 0] },
+];
+
+/// (Quartier index, name, kind, address, opening hours, step-free, description)
+const PLACES: [(usize, &str, PlaceKind, &str, &str, bool, &str); 8] = [
+    (0, "Nachbarschaftstreff Linden-Süd", PlaceKind::NeighbourhoodCentre, "Musterstraße 12, 30459 Hannover", "Mo–Fr 10–18 Uhr", true, "Offener Treff mit Beratung, Mittagstisch am Mittwoch."),
+    (0, "Stadtteilbücherei am Beispielplatz", PlaceKind::Library, "Beispielplatz 3, 30459 Hannover", "Di–Sa 11–17 Uhr", true, "Sprachcafé donnerstags um 16 Uhr."),
+    (1, "Stadtteilcafé Ringgebiet", PlaceKind::Cafe, "Beispielweg 7, 38118 Braunschweig", "Mo–Sa 9–16 Uhr", false, "Nachbarschaftscafé mit Sprechstunde des Quartiersbüros."),
+    (1, "Sportverein Beispiel 1904 – Vereinsheim", PlaceKind::SportsClub, "Am Musterpark 2, 38118 Braunschweig", "Mo–Fr 17–21 Uhr", true, "Bewegungsgruppe für Ältere, montags 10 Uhr."),
+    (2, "Familienzentrum Grone", PlaceKind::NeighbourhoodCentre, "Musterring 40, 37081 Göttingen", "Mo–Do 9–15 Uhr", true, "Eltern-Kind-Gruppe und Beratung für Familien."),
+    (3, "Gemeindehaus Musterdorf", PlaceKind::ParishHall, "Kirchweg 1, 31199 Musterdorf", "Di und Do 14–18 Uhr", true, "Seniorennachmittag und Fahrdienst-Absprache."),
+    (3, "Dorfladen Musterdorf", PlaceKind::Cafe, "Dorfstraße 5, 31199 Musterdorf", "Mo–Sa 7–12 Uhr", false, "Kaffee-Ecke und Aushänge der Nachbarschaftshilfe."),
+    (3, "Bürgerhaus Musterdorf", PlaceKind::Other, "Am Dorfteich 2, 31199 Musterdorf", "nach Vereinbarung", true, "Raum für Treffen, mit barrierefreiem WC."),
+];
+
+/// (category, title, helpers, duration in hours)
+const NEED_TEMPLATES: [(Category, &str, i64, i64); 15] = [
+    (Category::Shopping, "Wocheneinkauf im Supermarkt", 1, 2),
+    (Category::Shopping, "Getränkekisten in den 3. Stock tragen", 1, 1),
+    (Category::Accompaniment, "Begleitung zur Hausärztin", 1, 3),
+    (Category::Accompaniment, "Begleitung zum Bürgeramt", 1, 2),
+    (Category::Forms, "Hilfe beim Antrag auf Wohngeld", 1, 2),
+    (Category::Forms, "Brief der Krankenkasse gemeinsam lesen", 1, 1),
+    (Category::Company, "Spaziergang im Park", 1, 2),
+    (Category::Company, "Vorlesen und Gespräch am Nachmittag", 1, 2),
+    (Category::Translation, "Übersetzung Arabisch–Deutsch beim Elterngespräch", 1, 2),
+    (Category::Repairs, "Regal aufbauen", 2, 3),
+    (Category::Repairs, "Umzugshilfe: Sofa und Kartons", 3, 4),
+    (Category::Tech, "Smartphone einrichten und Videotelefonie üben", 1, 2),
+    (Category::Childcare, "Hausaufgabenhilfe für Grundschulkind", 1, 2),
+    (Category::Garden, "Hecke schneiden", 2, 3),
+    (Category::Other, "Katze füttern während Krankenhausaufenthalt", 1, 1),
+];
+
+const FIRST_NAMES: [&str; 25] = [
+    "Anna", "Ben", "Clara", "Deniz", "Elif", "Finn", "Greta", "Hassan", "Ida", "Jonas", "Katarzyna",
+    "Lukas", "Mira", "Nour", "Olga", "Paul", "Quentin", "Rania", "Sven", "Tamara", "Ulrich", "Vera",
+    "Wiebke", "Yusuf", "Zofia",
+];
+const LAST_INITIALS: [&str; 6] = ["B.", "M.", "P.", "K.", "S.", "T."];
+const LANGUAGE_SETS: [&str; 8] = ["de", "de,en", "de,tr", "de,ar", "de,uk,ru", "de,pl", "de,fa", "de,en,fr"];
+const SKILL_SETS: [&str; 6] = ["einkaufen,begleiten", "formulare", "handwerk,umzug", "technik", "garten", "kinder,hausaufgaben"];
+const NEIGHBOUR_NAMES: [&str; 10] = [
+    "Frau Erika Beispiel", "Herr Max Mustermann", "Frau Hilde Probe", "Herr Ahmad Beispiel", "Frau Irina Muster",
+    "Herr Kurt Testmann", "Frau Leyla Beispiel", "Frau Gisela Muster", "Herr Bogdan Probe", "Frau Fatma Testfrau",
+];
+
+/// Writes the demo alliance, or only when the database is still empty.
+pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Result<Option<SeedReport>> {
+    if only_if_empty && app::orgs::db::count_organisations(db).await? > 0 {
+        return Ok(None);
+    }
+    let mut report = SeedReport::default();
+    let mut tx = db.pool().begin().await?;
+
+    let mut org_ids = Vec::new();
+    for (slug, name, kind, phone, email) in ORGANISATIONS {
+        let org = NewOrganisation { slug, name, kind, phone: Some(phone), email: Some(email) };
+        org_ids.push(insert_organisation(&mut tx, &org).await.with_context(|| format!("organisation {slug}"))?);
+    }
+    report.organisations = org_ids.len();
+
+    let mut quartier_ids = Vec::new();
+    for q in &QUARTIERE {
+        let new = NewQuartier { slug: q.slug, name: q.name, kind: q.kind, municipality: q.municipality, centre_lat: q.lat, centre_lon: q.lon };
+        let id = insert_quartier(&mut tx, &new).await.with_context(|| format!("Quartier {}", q.slug))?;
+        for &org in q.orgs {
+            link_organisation_quartier(&mut tx, org_ids[org], id).await?;
+        }
+        quartier_ids.push(id);
+    }
+    report.quartiere = quartier_ids.len();
+
+    for (q, name, kind, address, hours, step_free, description) in PLACES {
+        let place = NewPlace {
+            quartier_id: quartier_ids[q],
+            organisation_id: Some(org_ids[QUARTIERE[q].orgs[0]]),
+            name,
+            kind,
+            street_address: address,
+            opening_hours: hours,
+            step_free,
+            description,
+        };
+        insert_place(&mut tx, &place).await?;
+    }
+    report.places = PLACES.len();
+    tx.commit().await?;
+
+    let today = Utc::now().with_timezone(&Berlin).date_naive();
+    for round in 0..scale as usize {
+        // One transaction per round keeps big seeds from holding one huge transaction.
+        let mut tx = db.pool().begin().await?;
+        for i in 0..30 {
+            let n = round * 30 + i;
+            let (category, title, helpers, hours) = NEED_TEMPLATES[n % NEED_TEMPLATES.len()];
+            let q = n % QUARTIERE.len();
+            // Most needs lie in the next two weeks; a few are past and done.
+            let (day_offset, status) = match i {
+                0..=23 => ((i % 14) as i64, NeedStatus::Open),
+                24..=25 => (((i % 5) + 1) as i64, NeedStatus::PendingReview),
+                26..=27 => ((i % 7) as i64 + 2, NeedStatus::Filled),
+                _ => (-((i % 6) as i64 + 3), NeedStatus::Done),
+            };
+            let start_hour = 9 + (n % 8) as u32;
+            let day = today + Duration::days(day_offset);
+            let start = day
+                .and_time(NaiveTime::from_hms_opt(start_hour, 0, 0).context("valid hour")?)
+                .and_local_timezone(Berlin)
+                .earliest()
+                .context("local time exists")?
+                .with_timezone(&Utc)
+                .timestamp();
+            let need = NewNeed {
+                organisation_id: org_ids[QUARTIERE[q].orgs[0]],
+                quartier_id: quartier_ids[q],
+                category,
+                title,
+                description: "Genaue Absprache nach der Bestätigung durch die Koordination.",
+                status,
+                helpers_needed: helpers,
+                starts_at: start,
+                ends_at: start + hours * 3600,
+            };
+            let phone = format!("030 23125 {:03}", 400 + n % 600);
+            let private = NeedPrivate {
+                contact_name: NEIGHBOUR_NAMES[n % NEIGHBOUR_NAMES.len()],
+                street_address: &format!("Musterstraße {}, {}", 1 + n % 80, QUARTIERE[q].municipality),
+                phone: &phone,
+                notes: "Bitte zweimal klingeln.",
+            };
+            insert_need(&mut tx, &need, &private).await?;
+        }
+        for i in 0..50 {
+            let n = round * 50 + i;
+            let q = &QUARTIERE[n % QUARTIERE.len()];
+            // Spread home points up to about 1.5 km around the centre; never an address.
+            let offset = |k: usize| ((k * 37 % 29) as f64 - 14.0) / 1000.0;
+            let name = format!("{} {}", FIRST_NAMES[n % FIRST_NAMES.len()], LAST_INITIALS[n / FIRST_NAMES.len() % LAST_INITIALS.len()]);
+            let volunteer = NewVolunteer {
+                quartier_id: quartier_ids[n % QUARTIERE.len()],
+                display_name: &name,
+                home_lat: q.lat + offset(n),
+                home_lon: q.lon + offset(n + 11),
+                radius_km: [2.0, 3.0, 5.0, 10.0][n % 4],
+                languages: LANGUAGE_SETS[n % LANGUAGE_SETS.len()],
+                skills: SKILL_SETS[n % SKILL_SETS.len()],
+            };
+            insert_volunteer(&mut tx, &volunteer).await?;
+        }
+        tx.commit().await?;
+        report.needs += 30;
+        report.volunteers += 50;
+    }
+
+    let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+    app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash).await?;
+    Ok(Some(report))
+}
