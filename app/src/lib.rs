@@ -52,6 +52,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(i18n::request_lang());
+    // Marks the page once the browser has taken over, for tests and for styles that
+    // only make sense with JavaScript.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Stylesheet id="leptos" href="/pkg/nachbarschaft.css"/>
         <Title formatter=|text: String| format!("{text} · Gute Nachbarschaft")/>

@@ -1,0 +1,66 @@
+# Gute Nachbarschaft — build, run and test. Everything the build needs is installed
+# from package registries by the targets below; nothing is downloaded at build time.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print}' Cargo.lock)
+# cargo-leptos takes the first wasm-opt on PATH: the npm one (Debian's breaks hydration).
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+DATABASE_URL ?= sqlite://data/nachbarschaft.db
+export DATABASE_URL
+
+.PHONY: run build test tools rust-tools node-tools system-tools check-format lint unit e2e postgres-ready clean
+
+## Build the release and serve it on 127.0.0.1:3000 with demo data (SQLite under ./data).
+run: build
+	mkdir -p data
+	LEPTOS_SITE_ROOT=target/site ./target/release/nachbarschaft serve --demo
+
+## The release build shared by run, test and bench: target/release/nachbarschaft + target/site.
+build: tools
+	cargo leptos build --release --precompress
+
+## Everything: formatting, lints, unit and database tests (SQLite and PostgreSQL), browser tests.
+test: tools system-tools check-format lint build unit e2e
+
+tools: rust-tools node-tools
+
+rust-tools:
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)" || cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node-tools:
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/@axe-core/playwright ] || npm ci --no-fund --no-audit
+
+system-tools:
+	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; }
+
+check-format:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+## Unit and database tests, in release so they reuse the build's compiled dependencies.
+## Database tests run on SQLite and on PostgreSQL (TEST_DATABASE_URL, default 127.0.0.1:5432).
+unit: postgres-ready
+	cargo test --release -p app -p server --features app/ssr
+
+postgres-ready:
+	@if [ -z "$$TEST_DATABASE_URL" ] && command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then \
+	  echo "PostgreSQL on 127.0.0.1:5432 is not running; starting the local cluster"; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start || true; \
+	fi
+
+e2e: build
+	end2end/run.sh
+
+clean:
+	cargo clean
+	rm -rf data end2end/artifacts

@@ -1,0 +1,49 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core
+// (no browser download), axe accessibility checks, screenshots as artifacts.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+
+export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// A new page; with `javaScript: false` it sees exactly what the server sends.
+/// Console errors (including CSP violations) are collected in `page.errors`.
+export async function openPage(browser, { javaScript = true, width = 1280, locale = 'de-DE' } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    viewport: { width, height: 900 },
+    locale,
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  return page;
+}
+
+export async function waitForHydration(page) {
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
+}
+
+export async function expectNoAxeViolations(page, name) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${name}`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
