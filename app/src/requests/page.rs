@@ -99,7 +99,9 @@ pub fn RequestsPage() -> impl IntoView {
                             let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
                             let empty = list.needs.is_empty();
                             view! {
-                                <p class="result-count" role="status" aria-live="polite">{count}</p>
+                                <div role="status" aria-live="polite">
+                                    <h2 class="result-count">{count}</h2>
+                                </div>
                                 <Show when=move || empty>
                                     <p class="notice">{lang.t(Key::NeedsNone)}</p>
                                 </Show>

@@ -25,7 +25,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="main-nav" aria-label=lang.t(Key::NavMain)>
                     <a href="/">{lang.t(Key::NavHome)}</a>
                     <a href="/requests">{lang.t(Key::NavNeeds)}</a>
-                    <a href="/help">{lang.t(Key::NavCrisis)}</a>
                 </nav>
                 <LanguageSwitch/>
             </div>
