@@ -78,9 +78,10 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
             }
             E::UnsupportedRequestMethod(_) => AppError::validation("method", Problem::Malformed),
             E::Request(_) | E::Response(_) => AppError::Transport,
-            E::Registration(_) | E::ServerError(_) | E::MiddlewareError(_) | E::Serialization(_) => {
-                AppError::Internal
-            }
+            E::Registration(_)
+            | E::ServerError(_)
+            | E::MiddlewareError(_)
+            | E::Serialization(_) => AppError::Internal,
         }
     }
 }

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 
 /// Gute Nachbarschaft: neighbourhood help for Quartiere and villages.
 #[derive(Debug, Parser)]
-#[command(name = "nachbarschaft", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "nachbarschaft",
+    version,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Database address: sqlite://FILE or postgres://USER@HOST:PORT/DB.
     #[arg(
@@ -41,7 +45,11 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
-    #[arg(long = "addr", env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    #[arg(
+        long = "addr",
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000"
+    )]
     pub site_addr: SocketAddr,
 
     /// Folder with the built site (`pkg/` with the wasm, CSS and JS; public files).
@@ -103,7 +111,8 @@ mod tests {
 
     #[test]
     fn serve_is_the_default() {
-        let cli = Cli::try_parse_from(["nachbarschaft", "--addr", "127.0.0.1:4000"]).expect("parse");
+        let cli =
+            Cli::try_parse_from(["nachbarschaft", "--addr", "127.0.0.1:4000"]).expect("parse");
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.site_addr.port(), 4000);
     }

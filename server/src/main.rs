@@ -60,7 +60,10 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         println!();
     }
     let options = leptos_options(&args.site_root, args.site_addr);
-    let router = build_router(AppState { leptos_options: options, db: db.clone() });
+    let router = build_router(AppState {
+        leptos_options: options,
+        db: db.clone(),
+    });
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
         .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
@@ -112,15 +115,22 @@ async fn create_admin(db: &Db, args: AdminArgs) -> anyhow::Result<()> {
         (Some(p), _) => (p, false),
         (None, true) => {
             let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line).context("password: cannot read standard input")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("password: cannot read standard input")?;
             (line.trim_end_matches(['\r', '\n']).to_owned(), false)
         }
         (None, false) => (generate_password(), true),
     };
     validate::password(&password).map_err(|_| {
-        anyhow::anyhow!("password: at least {} characters are required", validate::MIN_PASSWORD_LEN)
+        anyhow::anyhow!(
+            "password: at least {} characters are required",
+            validate::MIN_PASSWORD_LEN
+        )
     })?;
-    let hash = app::auth::password::hash(&password).map_err(|e| anyhow::anyhow!("password: hashing failed: {e}"))?;
+    let hash = app::auth::password::hash(&password)
+        .map_err(|e| anyhow::anyhow!("password: hashing failed: {e}"))?;
     let id = app::auth::db::upsert_platform_admin(db, &email, &name, &hash).await?;
     println!("Plattform-Administration angelegt: {email} (Konto {id})");
     if generated {

@@ -55,6 +55,8 @@ pub fn leptos_options(site_root: &Path, site_addr: std::net::SocketAddr) -> Lept
 }
 
 pub fn build_router(state: AppState) -> Router {
+    // The recorder must exist before the first request is counted.
+    let _ = metrics_handle();
     let routes = generate_route_list(App);
     let site_root = Path::new(&*state.leptos_options.site_root).to_path_buf();
     let db = state.db.clone();
@@ -128,10 +130,7 @@ fn security_headers() -> tower::layer::util::Stack<
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
     Stack::new(
-        header(
-            header::CONTENT_SECURITY_POLICY,
-            security::DEFAULT_CSP,
-        ),
+        header(header::CONTENT_SECURITY_POLICY, security::DEFAULT_CSP),
         Stack::new(
             header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             Stack::new(
@@ -225,7 +224,14 @@ mod tests {
     fn only_local_paths_are_followed_back() {
         assert!(is_local_path("/requests?quartier=linden-sued"));
         assert!(is_local_path("/"));
-        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "evil", "", "/a\r\nSet-Cookie: x"] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "evil",
+            "",
+            "/a\r\nSet-Cookie: x",
+        ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
     }

@@ -7,7 +7,9 @@
 
 use anyhow::Context;
 use app::db::Db;
-use app::orgs::db::{insert_organisation, insert_quartier, link_organisation_quartier, NewOrganisation, NewQuartier};
+use app::orgs::db::{
+    insert_organisation, insert_quartier, link_organisation_quartier, NewOrganisation, NewQuartier,
+};
 use app::orgs::QuartierKind;
 use app::places::db::{insert_place, NewPlace};
 use app::places::PlaceKind;
@@ -43,64 +45,256 @@ struct DemoQuartier {
 }
 
 const ORGANISATIONS: [(&str, &str, &str, &str, &str); 3] = [
-    ("wohlfahrt-beispielstadt", "Wohlfahrtsverband Beispielstadt e.V.", "welfare", "030 23125 101", "beratung@wohlfahrt-beispielstadt.example"),
-    ("quartiersbuero-ringgebiet", "Quartiersbüro Westliches Ringgebiet", "municipality", "030 23125 202", "quartiersbuero@ringgebiet.example"),
-    ("kirchengemeinde-musterdorf", "Ev. Kirchengemeinde Musterdorf", "church", "030 23125 303", "gemeindebuero@musterdorf.example"),
+    (
+        "wohlfahrt-beispielstadt",
+        "Wohlfahrtsverband Beispielstadt e.V.",
+        "welfare",
+        "030 23125 101",
+        "beratung@wohlfahrt-beispielstadt.example",
+    ),
+    (
+        "quartiersbuero-ringgebiet",
+        "Quartiersbüro Westliches Ringgebiet",
+        "municipality",
+        "030 23125 202",
+        "quartiersbuero@ringgebiet.example",
+    ),
+    (
+        "kirchengemeinde-musterdorf",
+        "Ev. Kirchengemeinde Musterdorf",
+        "church",
+        "030 23125 303",
+        "gemeindebuero@musterdorf.example",
+    ),
 ];
 
 const QUARTIERE: [DemoQuartier; 4] = [
-    DemoQuartier { slug: "linden-sued", name: "Linden-Süd", kind: QuartierKind::Quartier, municipality: "Hannover", lat: 52.3622, lon: 9.7265, orgs: &[0] },
-    DemoQuartier { slug: "westliches-ringgebiet", name: "Westliches Ringgebiet", kind: QuartierKind::Quartier, municipality: "Braunschweig", lat: 52.2655, lon: 10.5040, orgs: &[1, 0] },
-    DemoQuartier { slug: "grone", name: "Grone", kind: QuartierKind::Quartier, municipality: "Göttingen", lat: 51.5405, lon: 9.9060, orgs: &[0] },
-    DemoQuartier { slug: "musterdorf", name: "Musterdorf", kind: QuartierKind::Dorf, municipality: "Landkreis Hildesheim", lat: 52.0850, lon: 9.9710, orgs: &[2, 0] },
+    DemoQuartier {
+        slug: "linden-sued",
+        name: "Linden-Süd",
+        kind: QuartierKind::Quartier,
+        municipality: "Hannover",
+        lat: 52.3622,
+        lon: 9.7265,
+        orgs: &[0],
+    },
+    DemoQuartier {
+        slug: "westliches-ringgebiet",
+        name: "Westliches Ringgebiet",
+        kind: QuartierKind::Quartier,
+        municipality: "Braunschweig",
+        lat: 52.2655,
+        lon: 10.5040,
+        orgs: &[1, 0],
+    },
+    DemoQuartier {
+        slug: "grone",
+        name: "Grone",
+        kind: QuartierKind::Quartier,
+        municipality: "Göttingen",
+        lat: 51.5405,
+        lon: 9.9060,
+        orgs: &[0],
+    },
+    DemoQuartier {
+        slug: "musterdorf",
+        name: "Musterdorf",
+        kind: QuartierKind::Dorf,
+        municipality: "Landkreis Hildesheim",
+        lat: 52.0850,
+        lon: 9.9710,
+        orgs: &[2, 0],
+    },
 ];
 
 /// (Quartier index, name, kind, address, opening hours, step-free, description)
 const PLACES: [(usize, &str, PlaceKind, &str, &str, bool, &str); 8] = [
-    (0, "Nachbarschaftstreff Linden-Süd", PlaceKind::NeighbourhoodCentre, "Musterstraße 12, 30459 Hannover", "Mo–Fr 10–18 Uhr", true, "Offener Treff mit Beratung, Mittagstisch am Mittwoch."),
-    (0, "Stadtteilbücherei am Beispielplatz", PlaceKind::Library, "Beispielplatz 3, 30459 Hannover", "Di–Sa 11–17 Uhr", true, "Sprachcafé donnerstags um 16 Uhr."),
-    (1, "Stadtteilcafé Ringgebiet", PlaceKind::Cafe, "Beispielweg 7, 38118 Braunschweig", "Mo–Sa 9–16 Uhr", false, "Nachbarschaftscafé mit Sprechstunde des Quartiersbüros."),
-    (1, "Sportverein Beispiel 1904 – Vereinsheim", PlaceKind::SportsClub, "Am Musterpark 2, 38118 Braunschweig", "Mo–Fr 17–21 Uhr", true, "Bewegungsgruppe für Ältere, montags 10 Uhr."),
-    (2, "Familienzentrum Grone", PlaceKind::NeighbourhoodCentre, "Musterring 40, 37081 Göttingen", "Mo–Do 9–15 Uhr", true, "Eltern-Kind-Gruppe und Beratung für Familien."),
-    (3, "Gemeindehaus Musterdorf", PlaceKind::ParishHall, "Kirchweg 1, 31199 Musterdorf", "Di und Do 14–18 Uhr", true, "Seniorennachmittag und Fahrdienst-Absprache."),
-    (3, "Dorfladen Musterdorf", PlaceKind::Cafe, "Dorfstraße 5, 31199 Musterdorf", "Mo–Sa 7–12 Uhr", false, "Kaffee-Ecke und Aushänge der Nachbarschaftshilfe."),
-    (3, "Bürgerhaus Musterdorf", PlaceKind::Other, "Am Dorfteich 2, 31199 Musterdorf", "nach Vereinbarung", true, "Raum für Treffen, mit barrierefreiem WC."),
+    (
+        0,
+        "Nachbarschaftstreff Linden-Süd",
+        PlaceKind::NeighbourhoodCentre,
+        "Musterstraße 12, 30459 Hannover",
+        "Mo–Fr 10–18 Uhr",
+        true,
+        "Offener Treff mit Beratung, Mittagstisch am Mittwoch.",
+    ),
+    (
+        0,
+        "Stadtteilbücherei am Beispielplatz",
+        PlaceKind::Library,
+        "Beispielplatz 3, 30459 Hannover",
+        "Di–Sa 11–17 Uhr",
+        true,
+        "Sprachcafé donnerstags um 16 Uhr.",
+    ),
+    (
+        1,
+        "Stadtteilcafé Ringgebiet",
+        PlaceKind::Cafe,
+        "Beispielweg 7, 38118 Braunschweig",
+        "Mo–Sa 9–16 Uhr",
+        false,
+        "Nachbarschaftscafé mit Sprechstunde des Quartiersbüros.",
+    ),
+    (
+        1,
+        "Sportverein Beispiel 1904 – Vereinsheim",
+        PlaceKind::SportsClub,
+        "Am Musterpark 2, 38118 Braunschweig",
+        "Mo–Fr 17–21 Uhr",
+        true,
+        "Bewegungsgruppe für Ältere, montags 10 Uhr.",
+    ),
+    (
+        2,
+        "Familienzentrum Grone",
+        PlaceKind::NeighbourhoodCentre,
+        "Musterring 40, 37081 Göttingen",
+        "Mo–Do 9–15 Uhr",
+        true,
+        "Eltern-Kind-Gruppe und Beratung für Familien.",
+    ),
+    (
+        3,
+        "Gemeindehaus Musterdorf",
+        PlaceKind::ParishHall,
+        "Kirchweg 1, 31199 Musterdorf",
+        "Di und Do 14–18 Uhr",
+        true,
+        "Seniorennachmittag und Fahrdienst-Absprache.",
+    ),
+    (
+        3,
+        "Dorfladen Musterdorf",
+        PlaceKind::Cafe,
+        "Dorfstraße 5, 31199 Musterdorf",
+        "Mo–Sa 7–12 Uhr",
+        false,
+        "Kaffee-Ecke und Aushänge der Nachbarschaftshilfe.",
+    ),
+    (
+        3,
+        "Bürgerhaus Musterdorf",
+        PlaceKind::Other,
+        "Am Dorfteich 2, 31199 Musterdorf",
+        "nach Vereinbarung",
+        true,
+        "Raum für Treffen, mit barrierefreiem WC.",
+    ),
 ];
 
 /// (category, title, helpers, duration in hours)
 const NEED_TEMPLATES: [(Category, &str, i64, i64); 15] = [
     (Category::Shopping, "Wocheneinkauf im Supermarkt", 1, 2),
-    (Category::Shopping, "Getränkekisten in den 3. Stock tragen", 1, 1),
+    (
+        Category::Shopping,
+        "Getränkekisten in den 3. Stock tragen",
+        1,
+        1,
+    ),
     (Category::Accompaniment, "Begleitung zur Hausärztin", 1, 3),
     (Category::Accompaniment, "Begleitung zum Bürgeramt", 1, 2),
     (Category::Forms, "Hilfe beim Antrag auf Wohngeld", 1, 2),
-    (Category::Forms, "Brief der Krankenkasse gemeinsam lesen", 1, 1),
+    (
+        Category::Forms,
+        "Brief der Krankenkasse gemeinsam lesen",
+        1,
+        1,
+    ),
     (Category::Company, "Spaziergang im Park", 1, 2),
-    (Category::Company, "Vorlesen und Gespräch am Nachmittag", 1, 2),
-    (Category::Translation, "Übersetzung Arabisch–Deutsch beim Elterngespräch", 1, 2),
+    (
+        Category::Company,
+        "Vorlesen und Gespräch am Nachmittag",
+        1,
+        2,
+    ),
+    (
+        Category::Translation,
+        "Übersetzung Arabisch–Deutsch beim Elterngespräch",
+        1,
+        2,
+    ),
     (Category::Repairs, "Regal aufbauen", 2, 3),
     (Category::Repairs, "Umzugshilfe: Sofa und Kartons", 3, 4),
-    (Category::Tech, "Smartphone einrichten und Videotelefonie üben", 1, 2),
-    (Category::Childcare, "Hausaufgabenhilfe für Grundschulkind", 1, 2),
+    (
+        Category::Tech,
+        "Smartphone einrichten und Videotelefonie üben",
+        1,
+        2,
+    ),
+    (
+        Category::Childcare,
+        "Hausaufgabenhilfe für Grundschulkind",
+        1,
+        2,
+    ),
     (Category::Garden, "Hecke schneiden", 2, 3),
-    (Category::Other, "Katze füttern während Krankenhausaufenthalt", 1, 1),
+    (
+        Category::Other,
+        "Katze füttern während Krankenhausaufenthalt",
+        1,
+        1,
+    ),
 ];
 
 const FIRST_NAMES: [&str; 25] = [
-    "Anna", "Ben", "Clara", "Deniz", "Elif", "Finn", "Greta", "Hassan", "Ida", "Jonas", "Katarzyna",
-    "Lukas", "Mira", "Nour", "Olga", "Paul", "Quentin", "Rania", "Sven", "Tamara", "Ulrich", "Vera",
-    "Wiebke", "Yusuf", "Zofia",
+    "Anna",
+    "Ben",
+    "Clara",
+    "Deniz",
+    "Elif",
+    "Finn",
+    "Greta",
+    "Hassan",
+    "Ida",
+    "Jonas",
+    "Katarzyna",
+    "Lukas",
+    "Mira",
+    "Nour",
+    "Olga",
+    "Paul",
+    "Quentin",
+    "Rania",
+    "Sven",
+    "Tamara",
+    "Ulrich",
+    "Vera",
+    "Wiebke",
+    "Yusuf",
+    "Zofia",
 ];
 const LAST_INITIALS: [&str; 6] = ["B.", "M.", "P.", "K.", "S.", "T."];
-const LANGUAGE_SETS: [&str; 8] = ["de", "de,en", "de,tr", "de,ar", "de,uk,ru", "de,pl", "de,fa", "de,en,fr"];
-const SKILL_SETS: [&str; 6] = ["einkaufen,begleiten", "formulare", "handwerk,umzug", "technik", "garten", "kinder,hausaufgaben"];
+const LANGUAGE_SETS: [&str; 8] = [
+    "de", "de,en", "de,tr", "de,ar", "de,uk,ru", "de,pl", "de,fa", "de,en,fr",
+];
+const SKILL_SETS: [&str; 6] = [
+    "einkaufen,begleiten",
+    "formulare",
+    "handwerk,umzug",
+    "technik",
+    "garten",
+    "kinder,hausaufgaben",
+];
 const NEIGHBOUR_NAMES: [&str; 10] = [
-    "Frau Erika Beispiel", "Herr Max Mustermann", "Frau Hilde Probe", "Herr Ahmad Beispiel", "Frau Irina Muster",
-    "Herr Kurt Testmann", "Frau Leyla Beispiel", "Frau Gisela Muster", "Herr Bogdan Probe", "Frau Fatma Testfrau",
+    "Frau Erika Beispiel",
+    "Herr Max Mustermann",
+    "Frau Hilde Probe",
+    "Herr Ahmad Beispiel",
+    "Frau Irina Muster",
+    "Herr Kurt Testmann",
+    "Frau Leyla Beispiel",
+    "Frau Gisela Muster",
+    "Herr Bogdan Probe",
+    "Frau Fatma Testfrau",
 ];
 
 /// Writes the demo alliance, or only when the database is still empty.
-pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Result<Option<SeedReport>> {
+pub async fn seed_demo(
+    db: &Db,
+    scale: u32,
+    only_if_empty: bool,
+) -> anyhow::Result<Option<SeedReport>> {
     if only_if_empty && app::orgs::db::count_organisations(db).await? > 0 {
         return Ok(None);
     }
@@ -109,15 +303,34 @@ pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Resu
 
     let mut org_ids = Vec::new();
     for (slug, name, kind, phone, email) in ORGANISATIONS {
-        let org = NewOrganisation { slug, name, kind, phone: Some(phone), email: Some(email) };
-        org_ids.push(insert_organisation(&mut tx, &org).await.with_context(|| format!("organisation {slug}"))?);
+        let org = NewOrganisation {
+            slug,
+            name,
+            kind,
+            phone: Some(phone),
+            email: Some(email),
+        };
+        org_ids.push(
+            insert_organisation(&mut tx, &org)
+                .await
+                .with_context(|| format!("organisation {slug}"))?,
+        );
     }
     report.organisations = org_ids.len();
 
     let mut quartier_ids = Vec::new();
     for q in &QUARTIERE {
-        let new = NewQuartier { slug: q.slug, name: q.name, kind: q.kind, municipality: q.municipality, centre_lat: q.lat, centre_lon: q.lon };
-        let id = insert_quartier(&mut tx, &new).await.with_context(|| format!("Quartier {}", q.slug))?;
+        let new = NewQuartier {
+            slug: q.slug,
+            name: q.name,
+            kind: q.kind,
+            municipality: q.municipality,
+            centre_lat: q.lat,
+            centre_lon: q.lon,
+        };
+        let id = insert_quartier(&mut tx, &new)
+            .await
+            .with_context(|| format!("Quartier {}", q.slug))?;
         for &org in q.orgs {
             link_organisation_quartier(&mut tx, org_ids[org], id).await?;
         }
@@ -179,7 +392,11 @@ pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Resu
             let phone = format!("030 23125 {:03}", 400 + n % 600);
             let private = NeedPrivate {
                 contact_name: NEIGHBOUR_NAMES[n % NEIGHBOUR_NAMES.len()],
-                street_address: &format!("Musterstraße {}, {}", 1 + n % 80, QUARTIERE[q].municipality),
+                street_address: &format!(
+                    "Musterstraße {}, {}",
+                    1 + n % 80,
+                    QUARTIERE[q].municipality
+                ),
                 phone: &phone,
                 notes: "Bitte zweimal klingeln.",
             };
@@ -190,7 +407,11 @@ pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Resu
             let q = &QUARTIERE[n % QUARTIERE.len()];
             // Spread home points up to about 1.5 km around the centre; never an address.
             let offset = |k: usize| ((k * 37 % 29) as f64 - 14.0) / 1000.0;
-            let name = format!("{} {}", FIRST_NAMES[n % FIRST_NAMES.len()], LAST_INITIALS[n / FIRST_NAMES.len() % LAST_INITIALS.len()]);
+            let name = format!(
+                "{} {}",
+                FIRST_NAMES[n % FIRST_NAMES.len()],
+                LAST_INITIALS[n / FIRST_NAMES.len() % LAST_INITIALS.len()]
+            );
             let volunteer = NewVolunteer {
                 quartier_id: quartier_ids[n % QUARTIERE.len()],
                 display_name: &name,
@@ -207,7 +428,9 @@ pub async fn seed_demo(db: &Db, scale: u32, only_if_empty: bool) -> anyhow::Resu
         report.volunteers += 50;
     }
 
-    let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
-    app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash).await?;
+    let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+    app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash)
+        .await?;
     Ok(Some(report))
 }

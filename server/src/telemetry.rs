@@ -10,7 +10,9 @@ use tracing_subscriber::{fmt, EnvFilter};
 pub fn init_tracing() {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let json = std::env::var("LOG_FORMAT").map(|v| v == "json").unwrap_or(false);
+    let json = std::env::var("LOG_FORMAT")
+        .map(|v| v == "json")
+        .unwrap_or(false);
     let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = if json {
         builder.json().try_init()

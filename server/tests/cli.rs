@@ -11,7 +11,11 @@ fn nachbarschaft() -> Command {
 #[test]
 fn a_malformed_database_url_is_one_line_naming_the_variable() {
     for url in ["mysql://x@y/z", "data.db", "postgres://[::1:5432/x"] {
-        let out = nachbarschaft().arg("migrate").env("DATABASE_URL", url).output().expect("run");
+        let out = nachbarschaft()
+            .arg("migrate")
+            .env("DATABASE_URL", url)
+            .output()
+            .expect("run");
         assert!(!out.status.success(), "{url} accepted");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
@@ -23,7 +27,16 @@ fn a_malformed_database_url_is_one_line_naming_the_variable() {
 fn help_documents_every_environment_variable() {
     let out = nachbarschaft().arg("--help").output().expect("run");
     let help = String::from_utf8_lossy(&out.stdout);
-    for word in ["serve", "migrate", "seed-demo", "create-admin", "DATABASE_URL", "LEPTOS_SITE_ADDR", "LEPTOS_SITE_ROOT", "BASE_URL"] {
+    for word in [
+        "serve",
+        "migrate",
+        "seed-demo",
+        "create-admin",
+        "DATABASE_URL",
+        "LEPTOS_SITE_ADDR",
+        "LEPTOS_SITE_ROOT",
+        "BASE_URL",
+    ] {
         assert!(help.contains(word), "--help lacks {word}");
     }
 }
@@ -32,18 +45,46 @@ fn help_documents_every_environment_variable() {
 fn migrate_seed_and_create_admin_work_on_a_new_sqlite_file() {
     let dir = std::env::temp_dir().join(format!("gn-cli-{}", std::process::id()));
     let url = format!("sqlite://{}/cli.db", dir.display());
-    let run = |args: &[&str]| nachbarschaft().args(args).env("DATABASE_URL", &url).output().expect("run");
+    let run = |args: &[&str]| {
+        nachbarschaft()
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .output()
+            .expect("run")
+    };
     assert!(run(&["migrate"]).status.success());
     let seeded = run(&["seed-demo"]);
     assert!(seeded.status.success());
     assert!(String::from_utf8_lossy(&seeded.stdout).contains("30 Gesuche, 50 Ehrenamtliche"));
-    let short = run(&["create-admin", "--email", "chefin@example.org", "--password", "kurz"]);
+    let short = run(&[
+        "create-admin",
+        "--email",
+        "chefin@example.org",
+        "--password",
+        "kurz",
+    ]);
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
-    let bad_mail = run(&["create-admin", "--email", "keine-adresse", "--password", "lang-genug-1234"]);
+    let bad_mail = run(&[
+        "create-admin",
+        "--email",
+        "keine-adresse",
+        "--password",
+        "lang-genug-1234",
+    ]);
     assert!(String::from_utf8_lossy(&bad_mail.stderr).contains("email"));
-    let ok = run(&["create-admin", "--email", "Chefin@Example.org", "--password", "lang-genug-1234"]);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let ok = run(&[
+        "create-admin",
+        "--email",
+        "Chefin@Example.org",
+        "--password",
+        "lang-genug-1234",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("chefin@example.org"));
     let _ = std::fs::remove_dir_all(dir);
 }

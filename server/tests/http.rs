@@ -15,11 +15,16 @@ fn router(db: &Db) -> Router {
         std::path::Path::new("target/site"),
         ([127, 0, 0, 1], 3000).into(),
     );
-    build_router(AppState { leptos_options: options, db: db.clone() })
+    build_router(AppState {
+        leptos_options: options,
+        db: db.clone(),
+    })
 }
 
 async fn seeded(db: &Db) -> Router {
-    server::seed::seed_demo(db, 1, false).await.expect("seed demo data");
+    server::seed::seed_demo(db, 1, false)
+        .await
+        .expect("seed demo data");
     router(db)
 }
 
@@ -30,15 +35,35 @@ struct Answer {
 }
 
 async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.expect("router answers");
+    let response = router
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("router answers");
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 async fn get(router: &Router, uri: &str) -> Answer {
-    send(router, Request::get(uri).header(header::ACCEPT, "text/html").body(Body::empty()).expect("request")).await
+    send(
+        router,
+        Request::get(uri)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
 }
 
 async fn post_form(router: &Router, uri: &str, form: &str) -> Answer {
@@ -61,115 +86,221 @@ db_test!(health_and_readiness_answer, |db: Db| async move {
     assert_eq!(get(&app, "/readyz").await.status, StatusCode::OK);
 });
 
-db_test!(readiness_fails_when_the_database_is_gone_but_health_does_not, |db: Db| async move {
-    let app = router(&db);
-    db.close().await;
-    let ready = get(&app, "/readyz").await;
-    assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(get(&app, "/healthz").await.status, StatusCode::OK);
-    // A server function answers 503 with a fixed message, never driver text.
-    let api = post_form(&app, "/api/needs/open", "").await;
-    assert_eq!(api.status, StatusCode::SERVICE_UNAVAILABLE);
-    for leak in ["sqlx", "pool", "Pool", "SQL", "closed"] {
-        assert!(!api.body.contains(leak), "body leaks {leak:?}: {}", api.body);
+db_test!(
+    readiness_fails_when_the_database_is_gone_but_health_does_not,
+    |db: Db| async move {
+        let app = router(&db);
+        db.close().await;
+        let ready = get(&app, "/readyz").await;
+        assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(get(&app, "/healthz").await.status, StatusCode::OK);
+        // A server function answers 503 with a fixed message, never driver text.
+        let api = post_form(&app, "/api/needs/open", "").await;
+        assert_eq!(api.status, StatusCode::SERVICE_UNAVAILABLE);
+        for leak in ["sqlx", "pool", "Pool", "SQL", "closed"] {
+            assert!(
+                !api.body.contains(leak),
+                "body leaks {leak:?}: {}",
+                api.body
+            );
+        }
     }
-});
+);
 
-db_test!(metrics_count_requests_in_prometheus_text, |db: Db| async move {
-    let app = router(&db);
-    get(&app, "/healthz").await;
-    let metrics = get(&app, "/metrics").await;
-    assert_eq!(metrics.status, StatusCode::OK);
-    assert!(metrics.body.contains("axum_http_requests_total"), "{}", metrics.body);
-    assert!(metrics.body.contains("axum_http_requests_duration_seconds"));
-});
-
-db_test!(the_home_page_shows_quartiere_needs_and_places, |db: Db| async move {
-    let app = seeded(&db).await;
-    let page = get(&app, "/").await;
-    assert_eq!(page.status, StatusCode::OK);
-    for text in ["Linden-Süd", "Westliches Ringgebiet", "Musterdorf", "Nachbarschaftstreff Linden-Süd", "need-card", "href=\"/help\""] {
-        assert!(page.body.contains(text), "home page lacks {text:?}");
+db_test!(
+    metrics_count_requests_in_prometheus_text,
+    |db: Db| async move {
+        let app = router(&db);
+        get(&app, "/healthz").await;
+        let metrics = get(&app, "/metrics").await;
+        assert_eq!(metrics.status, StatusCode::OK);
+        assert!(
+            metrics.body.contains("axum_http_requests_total"),
+            "{}",
+            metrics.body
+        );
+        assert!(metrics.body.contains("axum_http_requests_duration_seconds"));
     }
-    assert!(page.body.contains("<html lang=\"de\" dir=\"ltr\""));
-    // Nothing of the private part reaches the public page.
-    assert!(!page.body.contains("030 23125 4"), "a neighbour's phone number leaked");
-    assert!(!page.body.contains("Frau Erika Beispiel"), "a neighbour's name leaked");
-});
+);
 
-db_test!(pages_carry_security_headers_and_a_nonce_policy_that_matches_their_scripts, |db: Db| async move {
-    let app = seeded(&db).await;
-    let page = get(&app, "/requests").await;
-    let csp = page.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("nonce in policy");
-    assert!(page.body.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the policy's nonce");
-    assert!(csp.contains("frame-ancestors 'none'"));
-    assert_eq!(page.headers.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
-    assert!(page.headers.contains_key(header::REFERRER_POLICY));
-    assert!(page.headers.contains_key("x-request-id"));
-    let other = get(&app, "/requests").await;
-    assert_ne!(other.headers.get(header::CONTENT_SECURITY_POLICY), page.headers.get(header::CONTENT_SECURITY_POLICY), "a fresh nonce per response");
-    let api = get(&app, "/healthz").await;
-    assert_eq!(api.headers.get(header::CONTENT_SECURITY_POLICY).map(|v| v.as_bytes()), Some(&b"default-src 'none'; frame-ancestors 'none'"[..]));
-});
+db_test!(
+    the_home_page_shows_quartiere_needs_and_places,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let page = get(&app, "/").await;
+        assert_eq!(page.status, StatusCode::OK);
+        for text in [
+            "Linden-Süd",
+            "Westliches Ringgebiet",
+            "Musterdorf",
+            "Nachbarschaftstreff Linden-Süd",
+            "need-card",
+            "href=\"/help\"",
+        ] {
+            assert!(page.body.contains(text), "home page lacks {text:?}");
+        }
+        assert!(page.body.contains("<html lang=\"de\" dir=\"ltr\""));
+        // Nothing of the private part reaches the public page.
+        assert!(
+            !page.body.contains("030 23125 4"),
+            "a neighbour's phone number leaked"
+        );
+        assert!(
+            !page.body.contains("Frau Erika Beispiel"),
+            "a neighbour's name leaked"
+        );
+    }
+);
 
-db_test!(the_needs_list_filters_by_quartier_and_category, |db: Db| async move {
-    let app = seeded(&db).await;
-    let all = get(&app, "/requests").await;
-    let dorf = get(&app, "/requests?quartier=musterdorf").await;
-    assert_eq!(dorf.status, StatusCode::OK);
-    let count = |body: &str| body.matches("class=\"need-card\"").count();
-    assert!(count(&dorf.body) > 0 && count(&dorf.body) < count(&all.body));
-    assert!(!dorf.body.contains("<dd>Linden-Süd</dd>"));
-    let shopping = get(&app, "/requests?category=shopping").await;
-    assert!(count(&shopping.body) > 0);
-    assert_eq!(shopping.body.matches("data-category=").count(), shopping.body.matches("data-category=\"shopping\"").count());
-});
+db_test!(
+    pages_carry_security_headers_and_a_nonce_policy_that_matches_their_scripts,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let page = get(&app, "/requests").await;
+        let csp = page
+            .headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("nonce in policy");
+        assert!(
+            page.body.contains(&format!("nonce=\"{nonce}\"")),
+            "scripts carry the policy's nonce"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(
+            page.headers
+                .get(header::X_CONTENT_TYPE_OPTIONS)
+                .map(|v| v.as_bytes()),
+            Some(&b"nosniff"[..])
+        );
+        assert!(page.headers.contains_key(header::REFERRER_POLICY));
+        assert!(page.headers.contains_key("x-request-id"));
+        let other = get(&app, "/requests").await;
+        assert_ne!(
+            other.headers.get(header::CONTENT_SECURITY_POLICY),
+            page.headers.get(header::CONTENT_SECURITY_POLICY),
+            "a fresh nonce per response"
+        );
+        let api = get(&app, "/healthz").await;
+        assert_eq!(
+            api.headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .map(|v| v.as_bytes()),
+            Some(&b"default-src 'none'; frame-ancestors 'none'"[..])
+        );
+    }
+);
 
-db_test!(an_unknown_filter_value_is_a_clear_400_naming_the_field, |db: Db| async move {
-    let app = seeded(&db).await;
-    let page = get(&app, "/requests?quartier=atlantis").await;
-    assert_eq!(page.status, StatusCode::BAD_REQUEST);
-    assert!(page.body.contains("role=\"alert\""));
-    assert!(page.body.contains("Quartier oder Dorf: Diesen Eintrag gibt es nicht"));
-    let page = get(&app, "/requests?category=%3Cscript%3Ealert(1)%3C/script%3E").await;
-    assert_eq!(page.status, StatusCode::BAD_REQUEST);
-    assert!(page.body.contains("Art der Hilfe: Diesen Eintrag gibt es nicht"));
-    assert!(!page.body.contains("<script>alert(1)"), "input is never echoed raw");
-});
+db_test!(
+    the_needs_list_filters_by_quartier_and_category,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let all = get(&app, "/requests").await;
+        let dorf = get(&app, "/requests?quartier=musterdorf").await;
+        assert_eq!(dorf.status, StatusCode::OK);
+        let count = |body: &str| body.matches("class=\"need-card\"").count();
+        assert!(count(&dorf.body) > 0 && count(&dorf.body) < count(&all.body));
+        assert!(!dorf.body.contains("<dd>Linden-Süd</dd>"));
+        let shopping = get(&app, "/requests?category=shopping").await;
+        assert!(count(&shopping.body) > 0);
+        assert_eq!(
+            shopping.body.matches("data-category=").count(),
+            shopping.body.matches("data-category=\"shopping\"").count()
+        );
+    }
+);
 
-db_test!(the_filter_server_function_answers_json_and_field_errors, |db: Db| async move {
-    let app = seeded(&db).await;
-    let ok = post_form(&app, "/api/needs/open", "quartier=linden-sued&category=").await;
-    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
-    let list: app::requests::NeedList = serde_json::from_str(&ok.body).expect("need list JSON");
-    assert!(list.total > 0);
-    assert!(list.needs.iter().all(|n| n.quartier_slug == "linden-sued"));
-    assert!(!ok.body.contains("Musterstraße") && !ok.body.contains("030 23125"), "private part leaked");
-    let bad = post_form(&app, "/api/needs/open", "quartier=atlantis").await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    let error: app::error::AppError = serde_json::from_str(&bad.body).expect("error JSON");
-    assert_eq!(error.field(), Some("quartier"));
-    let garbage = post_form(&app, "/api/needs/open", "quartier=%FF%FE&category=").await;
-    assert!(garbage.status.is_client_error(), "{} {}", garbage.status, garbage.body);
-});
+db_test!(
+    an_unknown_filter_value_is_a_clear_400_naming_the_field,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let page = get(&app, "/requests?quartier=atlantis").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        assert!(page.body.contains("role=\"alert\""));
+        assert!(page
+            .body
+            .contains("Quartier oder Dorf: Diesen Eintrag gibt es nicht"));
+        let page = get(&app, "/requests?category=%3Cscript%3Ealert(1)%3C/script%3E").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        assert!(page
+            .body
+            .contains("Art der Hilfe: Diesen Eintrag gibt es nicht"));
+        assert!(
+            !page.body.contains("<script>alert(1)"),
+            "input is never echoed raw"
+        );
+    }
+);
 
-db_test!(the_language_switch_sets_a_cookie_and_returns_only_to_local_pages, |db: Db| async move {
-    let app = seeded(&db).await;
-    let switch = get(&app, "/lang?lang=en&back=%2Frequests%3Fcategory%3Dgarden").await;
-    assert_eq!(switch.status, StatusCode::SEE_OTHER);
-    assert_eq!(switch.headers.get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/requests?category=garden"[..]));
-    let cookie = switch.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"));
-    let evil = get(&app, "/lang?lang=en&back=%2F%2Fevil.example").await;
-    assert_eq!(evil.headers.get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/"[..]));
-    let unknown = get(&app, "/lang?lang=xx").await;
-    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
-    assert!(unknown.body.starts_with("lang:"));
-    let english = send(&app, Request::get("/requests").header(header::COOKIE, "lang=en").body(Body::empty()).expect("request")).await;
-    assert!(english.body.contains("<html lang=\"en\""));
-    assert!(english.body.contains("Open needs"));
-});
+db_test!(
+    the_filter_server_function_answers_json_and_field_errors,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let ok = post_form(&app, "/api/needs/open", "quartier=linden-sued&category=").await;
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+        let list: app::requests::NeedList = serde_json::from_str(&ok.body).expect("need list JSON");
+        assert!(list.total > 0);
+        assert!(list.needs.iter().all(|n| n.quartier_slug == "linden-sued"));
+        assert!(
+            !ok.body.contains("Musterstraße") && !ok.body.contains("030 23125"),
+            "private part leaked"
+        );
+        let bad = post_form(&app, "/api/needs/open", "quartier=atlantis").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let error: app::error::AppError = serde_json::from_str(&bad.body).expect("error JSON");
+        assert_eq!(error.field(), Some("quartier"));
+        let garbage = post_form(&app, "/api/needs/open", "quartier=%FF%FE&category=").await;
+        assert!(
+            garbage.status.is_client_error(),
+            "{} {}",
+            garbage.status,
+            garbage.body
+        );
+    }
+);
+
+db_test!(
+    the_language_switch_sets_a_cookie_and_returns_only_to_local_pages,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let switch = get(&app, "/lang?lang=en&back=%2Frequests%3Fcategory%3Dgarden").await;
+        assert_eq!(switch.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            switch.headers.get(header::LOCATION).map(|v| v.as_bytes()),
+            Some(&b"/requests?category=garden"[..])
+        );
+        let cookie = switch
+            .headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"));
+        let evil = get(&app, "/lang?lang=en&back=%2F%2Fevil.example").await;
+        assert_eq!(
+            evil.headers.get(header::LOCATION).map(|v| v.as_bytes()),
+            Some(&b"/"[..])
+        );
+        let unknown = get(&app, "/lang?lang=xx").await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        assert!(unknown.body.starts_with("lang:"));
+        let english = send(
+            &app,
+            Request::get("/requests")
+                .header(header::COOKIE, "lang=en")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert!(english.body.contains("<html lang=\"en\""));
+        assert!(english.body.contains("Open needs"));
+    }
+);
 
 db_test!(unknown_paths_get_the_404_page, |db: Db| async move {
     let app = seeded(&db).await;

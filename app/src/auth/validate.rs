@@ -22,7 +22,9 @@ pub fn email(raw: &str) -> Result<String, AppError> {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+                && !value
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
                 && !domain.contains('@')
         }
         None => false,
@@ -65,12 +67,17 @@ mod tests {
 
     #[test]
     fn plausible_addresses_are_normalised() {
-        assert_eq!(email("  Admin@Example.ORG "), Ok("admin@example.org".into()));
+        assert_eq!(
+            email("  Admin@Example.ORG "),
+            Ok("admin@example.org".into())
+        );
     }
 
     #[test]
     fn broken_addresses_name_the_field() {
-        for bad in ["", "a", "a@b", "@b.de", "a@.de", "a b@c.de", "a@b@c.de", "<x>@y.de"] {
+        for bad in [
+            "", "a", "a@b", "@b.de", "a@.de", "a b@c.de", "a@b@c.de", "<x>@y.de",
+        ] {
             assert_eq!(email(bad).unwrap_err().field(), Some("email"), "{bad:?}");
         }
     }

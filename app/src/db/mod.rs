@@ -112,7 +112,10 @@ impl Db {
 
     /// A round trip to the database, for `/readyz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
 
     pub async fn close(&self) {
@@ -181,7 +184,10 @@ mod tests {
     fn only_sqlite_and_postgres_urls_are_accepted() {
         assert_eq!(DbKind::of_url("sqlite://data/x.db"), Some(DbKind::Sqlite));
         assert_eq!(DbKind::of_url("postgres://u@h/db"), Some(DbKind::Postgres));
-        assert_eq!(DbKind::of_url("postgresql://u@h/db"), Some(DbKind::Postgres));
+        assert_eq!(
+            DbKind::of_url("postgresql://u@h/db"),
+            Some(DbKind::Postgres)
+        );
         assert_eq!(DbKind::of_url("mysql://u@h/db"), None);
         assert_eq!(DbKind::of_url("data.db"), None);
     }

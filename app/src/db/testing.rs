@@ -70,8 +70,12 @@ impl TestDb {
             .expect("create test database");
         let _ = admin.close().await;
         let url = with_database(&admin_url, &name);
-        let db = Db::connect(&url).await.expect("open test PostgreSQL database");
-        db.migrate().await.expect("migrate test PostgreSQL database");
+        let db = Db::connect(&url)
+            .await
+            .expect("open test PostgreSQL database");
+        db.migrate()
+            .await
+            .expect("migrate test PostgreSQL database");
         Some(TestDb {
             db,
             url,

@@ -138,13 +138,19 @@ mod tests {
 
     #[test]
     fn the_cookie_wins_over_the_browser() {
-        assert_eq!(Lang::negotiate(Some("a=b; lang=en"), Some("de-DE")), Lang::En);
+        assert_eq!(
+            Lang::negotiate(Some("a=b; lang=en"), Some("de-DE")),
+            Lang::En
+        );
         assert_eq!(Lang::negotiate(Some("lang=de"), Some("en-GB")), Lang::De);
     }
 
     #[test]
     fn the_browser_preference_between_german_and_english_counts() {
-        assert_eq!(Lang::negotiate(None, Some("tr, en-US;q=0.8, de;q=0.5")), Lang::En);
+        assert_eq!(
+            Lang::negotiate(None, Some("tr, en-US;q=0.8, de;q=0.5")),
+            Lang::En
+        );
         assert_eq!(Lang::negotiate(Some("lang=xx"), Some("de-AT,en")), Lang::De);
     }
 
@@ -152,7 +158,10 @@ mod tests {
     fn every_key_has_a_text_in_every_language() {
         for key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(!lang.t(*key).trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert!(
+                    !lang.t(*key).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
             }
         }
     }

@@ -130,8 +130,7 @@ pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sq
                 id,
                 slug: row.try_get("slug")?,
                 name: row.try_get("name")?,
-                kind: QuartierKind::try_from(kind)
-                    .map_err(|e| sqlx::Error::Decode(e.into()))?,
+                kind: QuartierKind::try_from(kind).map_err(|e| sqlx::Error::Decode(e.into()))?,
                 municipality: row.try_get("municipality")?,
                 open_needs: row.try_get("open_needs")?,
                 organisations,
@@ -140,9 +139,7 @@ pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sq
         .collect()
 }
 
-pub async fn list_organisation_contacts(
-    db: &Db,
-) -> Result<Vec<OrganisationContact>, sqlx::Error> {
+pub async fn list_organisation_contacts(db: &Db) -> Result<Vec<OrganisationContact>, sqlx::Error> {
     sqlx::query_as("SELECT name, phone, email FROM organisations ORDER BY name")
         .fetch_all(db.pool())
         .await

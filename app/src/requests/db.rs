@@ -134,7 +134,10 @@ pub async fn list_open_teasers(
         cond.sql,
         limit.clamp(1, 500)
     );
-    let rows = cond.bind(sqlx::query(&list_sql)).fetch_all(db.pool()).await?;
+    let rows = cond
+        .bind(sqlx::query(&list_sql))
+        .fetch_all(db.pool())
+        .await?;
     let needs = rows
         .iter()
         .map(|row| teaser_from_row(row, lang))
@@ -144,7 +147,8 @@ pub async fn list_open_teasers(
 
 fn teaser_from_row(row: &sqlx::any::AnyRow, lang: Lang) -> Result<NeedTeaser, sqlx::Error> {
     let category: String = row.try_get("category")?;
-    let (day_label, time_label) = when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
+    let (day_label, time_label) =
+        when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
     Ok(NeedTeaser {
         id: row.try_get("id")?,
         category: Category::try_from(category).map_err(|e| sqlx::Error::Decode(e.into()))?,

@@ -22,9 +22,7 @@ pub struct ValidFilter {
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 impl NeedFilter {
@@ -66,7 +64,10 @@ impl NeedFilter {
     pub async fn validate(&self, db: &crate::db::Db) -> Result<ValidFilter, AppError> {
         let valid = self.check_shape()?;
         if let Some(slug) = &valid.quartier_slug {
-            if crate::orgs::db::quartier_id_by_slug(db, slug).await?.is_none() {
+            if crate::orgs::db::quartier_id_by_slug(db, slug)
+                .await?
+                .is_none()
+            {
                 return Err(AppError::validation("quartier", Problem::Unknown));
             }
         }

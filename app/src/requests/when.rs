@@ -23,8 +23,18 @@ const WEEKDAYS_EN: [&str; 7] = [
     "Sunday",
 ];
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -95,6 +105,9 @@ mod tests {
 
     #[test]
     fn impossible_times_give_empty_labels() {
-        assert_eq!(labels(Lang::De, i64::MAX, i64::MAX), (String::new(), String::new()));
+        assert_eq!(
+            labels(Lang::De, i64::MAX, i64::MAX),
+            (String::new(), String::new())
+        );
     }
 }

@@ -15,11 +15,31 @@ struct Hotline {
 }
 
 const HOTLINES: [Hotline; 5] = [
-    Hotline { number: "110", name: Key::HelpPolice, note: Key::HelpPoliceNote },
-    Hotline { number: "112", name: Key::HelpEmergency, note: Key::HelpEmergencyNote },
-    Hotline { number: "116 016", name: Key::HelpWomen, note: Key::HelpWomenNote },
-    Hotline { number: "116 111", name: Key::HelpChildren, note: Key::HelpChildrenNote },
-    Hotline { number: "0800 111 0 111", name: Key::HelpCrisisLine, note: Key::HelpCrisisLineNote },
+    Hotline {
+        number: "110",
+        name: Key::HelpPolice,
+        note: Key::HelpPoliceNote,
+    },
+    Hotline {
+        number: "112",
+        name: Key::HelpEmergency,
+        note: Key::HelpEmergencyNote,
+    },
+    Hotline {
+        number: "116 016",
+        name: Key::HelpWomen,
+        note: Key::HelpWomenNote,
+    },
+    Hotline {
+        number: "116 111",
+        name: Key::HelpChildren,
+        note: Key::HelpChildrenNote,
+    },
+    Hotline {
+        number: "0800 111 0 111",
+        name: Key::HelpCrisisLine,
+        note: Key::HelpCrisisLineNote,
+    },
 ];
 
 /// The second number of the crisis line, shown beside the first.
