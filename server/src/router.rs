@@ -74,7 +74,7 @@ pub fn build_router(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -84,14 +84,20 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .nest_service("/pkg", static_files)
-        .route_service("/favicon.ico", ServeFile::new(site_root.join("favicon.ico")))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .route_service(
+            "/favicon.ico",
+            ServeFile::new(site_root.join("favicon.ico")),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .with_state(state)
-        // Layers run bottom-up on the way in: the request id is set first, so the
-        // trace span and every log line of the request carry it.
         .layer(PrometheusMetricLayer::new())
-        .layer(CompressionLayer::new())
-        .layer(security_headers())
+        .layer(CompressionLayer::new());
+    // Layers run bottom-up on the way in: the request id is set first, so the trace span
+    // and every log line of the request carry it.
+    with_security_headers(router)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -112,39 +118,25 @@ pub fn build_router(state: AppState) -> Router {
 }
 
 /// Headers on every response; pages replace the default CSP with their nonce policy.
-fn security_headers() -> tower::layer::util::Stack<
-    SetResponseHeaderLayer<HeaderValue>,
-    tower::layer::util::Stack<
-        SetResponseHeaderLayer<HeaderValue>,
-        tower::layer::util::Stack<
-            SetResponseHeaderLayer<HeaderValue>,
-            tower::layer::util::Stack<
-                SetResponseHeaderLayer<HeaderValue>,
-                SetResponseHeaderLayer<HeaderValue>,
-            >,
-        >,
-    >,
-> {
-    use tower::layer::util::Stack;
+fn with_security_headers(router: Router) -> Router {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
-    Stack::new(
-        header(header::CONTENT_SECURITY_POLICY, security::DEFAULT_CSP),
-        Stack::new(
-            header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-            Stack::new(
-                header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-                Stack::new(
-                    header(header::X_FRAME_OPTIONS, "DENY"),
-                    header(
-                        HeaderName::from_static("permissions-policy"),
-                        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-                    ),
-                ),
-            ),
-        ),
-    )
+    router
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            security::DEFAULT_CSP,
+        ))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
 }
 
 /// The process is alive.
