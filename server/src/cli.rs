@@ -48,6 +48,7 @@ pub struct ServeArgs {
     #[arg(
         long = "addr",
         env = "LEPTOS_SITE_ADDR",
+        value_name = "LEPTOS_SITE_ADDR",
         default_value = "127.0.0.1:3000"
     )]
     pub site_addr: SocketAddr,

@@ -88,3 +88,51 @@ fn migrate_seed_and_create_admin_work_on_a_new_sqlite_file() {
     assert!(String::from_utf8_lossy(&ok.stdout).contains("chefin@example.org"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn serve_answers_and_stops_cleanly_on_sigterm() {
+    use std::io::{Read, Write};
+    let dir = std::env::temp_dir().join(format!("gn-sigterm-{}", std::process::id()));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut child = nachbarschaft()
+        .arg("serve")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/serve.db", dir.display()),
+        )
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start server");
+    let mut answer = String::new();
+    for _ in 0..120 {
+        if let Ok(mut stream) = std::net::TcpStream::connect(&addr) {
+            stream
+                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .expect("write");
+            stream.read_to_string(&mut answer).expect("read");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        pipe.read_to_string(&mut stderr).expect("stderr");
+    }
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "exit {status:?}: {stderr}");
+    assert!(stderr.contains("shut down cleanly"), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}
