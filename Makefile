@@ -9,6 +9,11 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 # cargo-leptos takes the first wasm-opt on PATH: the npm one (Debian's breaks hydration).
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
+# Leptos reads this at compile time to name the wasm file in its hydration script;
+# cargo-leptos sets it for its builds, so every other cargo call must set it too, or
+# `cargo test` relinks the binary with a script that asks for a file that is not there.
+export LEPTOS_OUTPUT_NAME := nachbarschaft
+
 DATABASE_URL ?= sqlite://data/nachbarschaft.db
 export DATABASE_URL
 
