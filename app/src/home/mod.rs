@@ -6,7 +6,7 @@ use crate::i18n::{use_lang, Key};
 use crate::orgs::QuartierSummary;
 use crate::places::MeetingPlace;
 use crate::requests::NeedTeaser;
-use crate::ui::{ErrorNotice, NeedCard};
+use crate::ui::{Loaded, NeedCard};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -59,16 +59,9 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{lang.t(Key::HomeIntro)}</p>
             <a class="button" href="/requests">{lang.t(Key::HomeSeeNeeds)}</a>
         </section>
-        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
-            {move || {
-                overview
-                    .get()
-                    .map(|result| match result {
-                        Ok(o) => view! { <Overview overview=o/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    })
-            }}
-        </Suspense>
+        <Loaded resource=overview let:overview>
+            <Overview overview/>
+        </Loaded>
     }
 }
 

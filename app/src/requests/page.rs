@@ -5,7 +5,7 @@
 use super::{list_open_needs, Category, NeedFilter};
 use crate::i18n::{use_lang, Key};
 use crate::orgs::quartier_options;
-use crate::ui::{ErrorNotice, NeedCard};
+use crate::ui::{Loaded, NeedCard};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -90,34 +90,22 @@ pub fn RequestsPage() -> impl IntoView {
                 </div>
             </fieldset>
         </Form>
-        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
-            {move || {
-                needs
-                    .get()
-                    .map(|result| match result {
-                        Ok(list) => {
-                            let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
-                            let empty = list.needs.is_empty();
-                            view! {
-                                <div role="status" aria-live="polite">
-                                    <h2 class="result-count">{count}</h2>
-                                </div>
-                                <Show when=move || empty>
-                                    <p class="notice">{lang.t(Key::NeedsNone)}</p>
-                                </Show>
-                                <ul class="need-list" aria-label=lang.t(Key::NeedsTitle)>
-                                    {list
-                                        .needs
-                                        .into_iter()
-                                        .map(|need| view! { <NeedCard need/> })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    })
-            }}
-        </Suspense>
+        <Loaded resource=needs let:list>
+            {
+                let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
+                let empty = list.needs.is_empty();
+                view! {
+                    <div role="status" aria-live="polite">
+                        <h2 class="result-count">{count}</h2>
+                    </div>
+                    <Show when=move || empty>
+                        <p class="notice">{lang.t(Key::NeedsNone)}</p>
+                    </Show>
+                    <ul class="need-list" aria-label=lang.t(Key::NeedsTitle)>
+                        {list.needs.into_iter().map(|need| view! { <NeedCard need/> }).collect_view()}
+                    </ul>
+                }
+            }
+        </Loaded>
     }
 }

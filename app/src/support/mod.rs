@@ -4,6 +4,7 @@
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::orgs::OrganisationContact;
+use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -95,42 +96,28 @@ pub fn HelpPage() -> impl IntoView {
         <section aria-labelledby="local-help">
             <h2 id="local-help">{lang.t(Key::HelpLocal)}</h2>
             <p>{lang.t(Key::HelpLocalIntro)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
-                {move || {
-                    contacts
-                        .get()
-                        .map(|result| match result {
-                            Ok(list) => {
-                                view! {
-                                    <ul class="contacts">
-                                        {list
-                                            .into_iter()
-                                            .map(|c| {
-                                                let phone = c.phone.map(|p| {
-                                                    view! { <a href=tel_href(&p)>{p.clone()}</a> }
-                                                });
-                                                let email = c.email.map(|m| {
-                                                    view! { <a href=format!("mailto:{m}")>{m.clone()}</a> }
-                                                });
-                                                view! {
-                                                    <li>
-                                                        <strong>{c.name}</strong>
-                                                        " "
-                                                        {phone}
-                                                        " "
-                                                        {email}
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                                    .into_any()
+            <Loaded resource=contacts let:list>
+                <ul class="contacts">
+                    {list
+                        .into_iter()
+                        .map(|c| {
+                            let phone = c.phone.map(|p| view! { <a href=tel_href(&p)>{p.clone()}</a> });
+                            let email = c
+                                .email
+                                .map(|m| view! { <a href=format!("mailto:{m}")>{m.clone()}</a> });
+                            view! {
+                                <li>
+                                    <strong>{c.name}</strong>
+                                    " "
+                                    {phone}
+                                    " "
+                                    {email}
+                                </li>
                             }
-                            Err(error) => view! { <crate::ui::ErrorNotice error/> }.into_any(),
                         })
-                }}
-            </Suspense>
+                        .collect_view()}
+                </ul>
+            </Loaded>
         </section>
     }
 }

@@ -141,3 +141,29 @@ pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
         </li>
     }
 }
+
+/// A server-function result loaded through a resource: a loading line while it loads,
+/// the error in words if it failed, else `children` with the value.
+#[component]
+pub fn Loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    children: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
+            {move || {
+                resource
+                    .get()
+                    .map(|result| match result {
+                        Ok(value) => children(value).into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
