@@ -11,6 +11,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod legal;
+pub mod matching;
 pub mod orgs;
 pub mod places;
 pub mod requests;

@@ -88,6 +88,25 @@ texts! {
     CatGarden => "Garten", "Garden";
     CatOther => "Sonstiges", "Other";
 
+    // Matching reasons
+    ReasonDistance => "{km} km entfernt", "{km} km away";
+    ReasonLanguage => "spricht {language}", "speaks {language}";
+    ReasonSkill => "Erfahrung mit: {category}", "experienced in: {category}";
+    ReasonAvailable => "zu {percent} % der Zeit frei", "free for {percent} % of the time";
+    ReasonHelpedBefore => "hat dieser Person schon geholfen", "has helped this person before";
+    ReasonLightLoad => "in letzter Zeit wenig eingesetzt", "few assignments recently";
+    LanguageDe => "Deutsch", "German";
+    LanguageEn => "Englisch", "English";
+    LanguageTr => "Türkisch", "Turkish";
+    LanguageAr => "Arabisch", "Arabic";
+    LanguagePl => "Polnisch", "Polish";
+    LanguageRu => "Russisch", "Russian";
+    LanguageUk => "Ukrainisch", "Ukrainian";
+    LanguageFa => "Farsi/Dari", "Farsi/Dari";
+    LanguageKu => "Kurdisch", "Kurdish";
+    LanguageRo => "Rumänisch", "Romanian";
+    LanguageFr => "Französisch", "French";
+
     // Errors
     FieldQuartier => "Quartier oder Dorf", "Quartier or village";
     FieldCategory => "Art der Hilfe", "Kind of help";
