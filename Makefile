@@ -17,7 +17,7 @@ export LEPTOS_OUTPUT_NAME := nachbarschaft
 DATABASE_URL ?= sqlite://data/nachbarschaft.db
 export DATABASE_URL
 
-.PHONY: run build test tools rust-tools node-tools system-tools check-format lint unit e2e postgres-ready clean
+.PHONY: run build test bench tools rust-tools node-tools system-tools check-format lint unit e2e postgres-ready clean
 
 ## Build the release and serve it on 127.0.0.1:3000 with demo data (SQLite under ./data).
 run: build
@@ -65,6 +65,11 @@ postgres-ready:
 
 e2e: build
 	end2end/run.sh
+
+## Benchmarks (criterion): matching one need against 1k/10k/100k volunteers, and a bulk
+## proposal of 1,000 needs × 10,000 volunteers. Figures go to BENCHMARKS.md by hand.
+bench: tools
+	cargo bench -p app --features ssr --bench matching
 
 clean:
 	cargo clean

@@ -175,7 +175,7 @@ pub fn check(need: &NeedSpec, v: &VolunteerSpec, now: i64) -> Result<f64, Exclus
     if v.paused_until.is_some_and(|until| until > now) {
         return Err(Exclusion::Paused);
     }
-    if need.requires_inspection() && !v.inspection_valid_until.is_some_and(|until| until > now) {
+    if need.requires_inspection() && v.inspection_valid_until.is_none_or(|until| until <= now) {
         return Err(Exclusion::NoValidInspection);
     }
     if let Some(required) = need.same_gender {
