@@ -73,8 +73,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("requests") view=requests::page::RequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
-                    <Route path=path!("privacy") view=legal::PrivacyPage/>
-                    <Route path=path!("imprint") view=legal::ImprintPage/>
+                    <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("me") view=auth::pages::MePage ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=legal::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("imprint") view=legal::ImprintPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::Layout>
         </Router>

@@ -63,7 +63,9 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let router = build_router(AppState {
         leptos_options: options,
         db: db.clone(),
+        base_url: args.base_url.clone(),
     });
+    tokio::spawn(delete_expired_sessions(db.clone()));
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
         .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
@@ -75,6 +77,19 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     db.close().await;
     tracing::info!("shut down cleanly");
     Ok(())
+}
+
+/// Removes expired sessions every hour, for as long as the server runs.
+async fn delete_expired_sessions(db: Db) {
+    use tower_sessions::ExpiredDeletion;
+    let store = app::auth::session_store::DbSessionStore::new(db);
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(err) = store.delete_expired().await {
+            tracing::warn!(error = %err, "deleting expired sessions failed");
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM; open requests are finished before the process exits.

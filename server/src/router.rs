@@ -2,6 +2,8 @@
 //! files, and the middleware every response passes through.
 
 use crate::telemetry::metrics_handle;
+use app::auth::session::SESSION_COOKIE;
+use app::auth::session_store::DbSessionStore;
 use app::db::Db;
 use app::i18n::{Lang, LANG_COOKIE};
 use app::{security, shell, App};
@@ -23,6 +25,8 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Largest request body accepted (forms and server-function calls are small).
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
@@ -35,7 +39,13 @@ const READY_TIMEOUT: Duration = Duration::from_secs(2);
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// Public address of the site; `https://` makes the session cookie `Secure`, and
+    /// its origin is accepted for form posts.
+    pub base_url: String,
 }
+
+/// How long a session lasts without activity.
+const SESSION_IDLE: time::Duration = time::Duration::hours(12);
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
@@ -60,6 +70,7 @@ pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let site_root = Path::new(&*state.leptos_options.site_root).to_path_buf();
     let db = state.db.clone();
+    let db_for_handlers = state.db.clone();
     let context = move || provide_context(db.clone());
 
     let request_id = HeaderName::from_static("x-request-id");
@@ -74,11 +85,20 @@ pub fn build_router(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.base_url.starts_with("https://"))
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
+    let base_url = state.base_url.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/lang", get(set_language))
+        .route("/login", axum::routing::post(app::auth::routes::login))
+        .route("/logout", axum::routing::post(app::auth::routes::logout))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -93,6 +113,11 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(sessions)
+        .layer(axum::Extension(db_for_handlers))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            same_origin_only(base_url.clone(), req, next)
+        }))
         .layer(PrometheusMetricLayer::new())
         .layer(CompressionLayer::new());
     // Layers run bottom-up on the way in: the request id is set first, so the trace span
@@ -137,6 +162,58 @@ fn with_security_headers(router: Router) -> Router {
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
         ))
+}
+
+/// Refuses state-changing requests that a browser sent from another site: their
+/// `Origin` (or else `Referer`) must be this site. Requests without either header come
+/// from non-browser clients, which cannot carry a victim's cookies.
+async fn same_origin_only(
+    base_url: String,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let method = req.method();
+    if method == axum::http::Method::GET
+        || method == axum::http::Method::HEAD
+        || method == axum::http::Method::OPTIONS
+    {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let source = text(header::ORIGIN).or_else(|| text(header::REFERER));
+    let allowed = match source {
+        None => true,
+        Some(source) => is_same_origin(source, text(header::HOST), &base_url),
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!(origin = ?source, "cross-site request refused");
+        (
+            StatusCode::FORBIDDEN,
+            "origin: cross-site requests are refused",
+        )
+            .into_response()
+    }
+}
+
+/// Does an `Origin` or `Referer` value point at this site (its Host, or `BASE_URL`)?
+pub fn is_same_origin(source: &str, host: Option<&str>, base_url: &str) -> bool {
+    let authority = |url: &str| -> Option<String> {
+        let (_, rest) = url.split_once("://")?;
+        Some(
+            rest.split(['/', '?', '#'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase(),
+        )
+    };
+    let Some(source) = authority(source) else {
+        return false;
+    };
+    host.is_some_and(|h| h.eq_ignore_ascii_case(&source))
+        || authority(base_url).is_some_and(|b| b == source)
 }
 
 /// The process is alive.
@@ -211,6 +288,33 @@ pub fn is_local_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_local_path;
+
+    #[test]
+    fn only_this_site_may_post() {
+        use super::is_same_origin;
+        let base = "https://nachbarschaft.example";
+        assert!(is_same_origin(
+            "http://127.0.0.1:3000",
+            Some("127.0.0.1:3000"),
+            base
+        ));
+        assert!(is_same_origin(
+            "https://nachbarschaft.example/login",
+            None,
+            base
+        ));
+        assert!(!is_same_origin(
+            "https://evil.example",
+            Some("127.0.0.1:3000"),
+            base
+        ));
+        assert!(!is_same_origin(
+            "https://nachbarschaft.example.evil.example",
+            None,
+            base
+        ));
+        assert!(!is_same_origin("null", Some("127.0.0.1:3000"), base));
+    }
 
     #[test]
     fn only_local_paths_are_followed_back() {

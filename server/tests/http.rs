@@ -18,6 +18,7 @@ fn router(db: &Db) -> Router {
     build_router(AppState {
         leptos_options: options,
         db: db.clone(),
+        base_url: "http://127.0.0.1:3000".into(),
     })
 }
 

@@ -27,17 +27,12 @@ pub async fn upsert_platform_admin(
     .try_get("id")
 }
 
-/// The stored hash and admin flag of an account, by e-mail.
-pub async fn find_credentials(db: &Db, email: &str) -> Result<Option<(String, bool)>, sqlx::Error> {
-    sqlx::query("SELECT password_hash, is_platform_admin FROM users WHERE email = $1")
+/// The id and stored hash of an account, by (normalised) e-mail.
+pub async fn find_login(db: &Db, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(db.pool())
         .await?
-        .map(|row| {
-            Ok((
-                row.try_get("password_hash")?,
-                crate::db::flag(row.try_get("is_platform_admin")?),
-            ))
-        })
+        .map(|row| Ok((row.try_get("id")?, row.try_get("password_hash")?)))
         .transpose()
 }

@@ -1,8 +1,58 @@
-//! Accounts. For now: the platform administrator created from the command line, with an
-//! Argon2id password hash; sign-in, roles and policy grow here.
+//! Accounts and sign-in: Argon2id password hashes, sessions in the database, the
+//! signed-in viewer. Roles and policy grow here.
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod session_store;
 pub mod validate;
+
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person as their own pages show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_platform_admin: bool,
+}
+
+/// Who is asking, or `None` for a visitor.
+#[leptos::server(endpoint = "me/viewer")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    // Public: anyone may ask who they are; a visitor gets None.
+    let db = crate::ctx::request_db()?;
+    let session = session::request_session().await?;
+    session::viewer(&db, &session)
+        .await
+        .map_err(AppError::respond)
+}
+
+/// The signed-in person's own account; a visitor is sent to `/login`.
+#[leptos::server(endpoint = "me/account")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn my_account() -> Result<Viewer, AppError> {
+    let db = crate::ctx::request_db()?;
+    let session = session::request_session().await?;
+    match session::viewer(&db, &session)
+        .await
+        .map_err(AppError::respond)?
+    {
+        Some(viewer) => Ok(viewer),
+        None => {
+            // The redirect sets 302 and Location; a status from `respond` would replace it.
+            leptos_axum::redirect("/login");
+            Err(AppError::Unauthorized)
+        }
+    }
+}

@@ -107,6 +107,26 @@ texts! {
     LanguageRo => "Rumänisch", "Romanian";
     LanguageFr => "Französisch", "French";
 
+    // Sign-in and own account
+    NavLogin => "Anmelden", "Sign in";
+    NavMe => "Mein Bereich", "My account";
+    NavLogout => "Abmelden", "Sign out";
+    LoginTitle => "Anmelden", "Sign in";
+    LoginIntro => "Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.", "Sign in with your e-mail address and password.";
+    LoginEmail => "E-Mail-Adresse", "E-mail address";
+    LoginPassword => "Passwort", "Password";
+    LoginSubmit => "Anmelden", "Sign in";
+    LoginErrCredentials => "E-Mail-Adresse oder Passwort stimmen nicht.", "E-mail address or password is not correct.";
+    LoginErrMissing => "Bitte geben Sie E-Mail-Adresse und Passwort ein.", "Please enter your e-mail address and password.";
+    LoginErrUnavailable => "Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es gleich noch einmal.", "Signing in is not possible right now. Please try again in a moment.";
+    MeTitle => "Mein Bereich", "My account";
+    MeData => "Meine Daten", "My data";
+    MeName => "Name", "Name";
+    MeEmail => "E-Mail-Adresse", "E-mail address";
+    MeRoles => "Rollen", "Roles";
+    RolePlatformAdmin => "Plattform-Administration", "Platform administration";
+    RoleNone => "Noch keine Rolle in einer Organisation", "No role in an organisation yet";
+
     // Errors
     FieldQuartier => "Quartier oder Dorf", "Quartier or village";
     FieldCategory => "Art der Hilfe", "Kind of help";

@@ -26,7 +26,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/">{lang.t(Key::NavHome)}</a>
                     <a href="/requests">{lang.t(Key::NavNeeds)}</a>
                 </nav>
-                <LanguageSwitch/>
+                <div class="site-header__tools">
+                    <AccountLinks/>
+                    <LanguageSwitch/>
+                </div>
             </div>
         </header>
         <main id="main" class="page" tabindex="-1">{children()}</main>
@@ -37,6 +40,34 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/imprint">{lang.t(Key::FooterImprint)}</a>
             </nav>
         </footer>
+    }
+}
+
+/// "Sign in" for visitors; "My account" and a sign-out button (a form post, so it
+/// works without JavaScript) for signed-in people.
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let lang = use_lang();
+    let viewer = Resource::new(|| (), |_| crate::auth::current_viewer());
+    view! {
+        <Suspense>
+            {move || {
+                viewer
+                    .get()
+                    .map(|result| match result {
+                        Ok(Some(_)) => {
+                            view! {
+                                <a class="account-link" href="/me">{lang.t(Key::NavMe)}</a>
+                                <form class="logout-form" method="post" action="/logout">
+                                    <button type="submit">{lang.t(Key::NavLogout)}</button>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                        _ => view! { <a class="account-link" href="/login">{lang.t(Key::NavLogin)}</a> }.into_any(),
+                    })
+            }}
+        </Suspense>
     }
 }
 
