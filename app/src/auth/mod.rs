@@ -6,6 +6,7 @@ pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
@@ -50,9 +51,16 @@ pub async fn my_account() -> Result<Viewer, AppError> {
     {
         Some(viewer) => Ok(viewer),
         None => {
-            // The redirect sets 302 and Location; a status from `respond` would replace it.
+            // A page render answers 302 to /login; a direct call answers 401 and carries
+            // the redirect header the browser's router follows.
             leptos_axum::redirect("/login");
-            Err(AppError::Unauthorized)
+            let direct_call = leptos::prelude::use_context::<http::request::Parts>()
+                .is_some_and(|parts| parts.uri.path().starts_with("/api/"));
+            if direct_call {
+                Err(AppError::Unauthorized.respond())
+            } else {
+                Err(AppError::Unauthorized)
+            }
         }
     }
 }
