@@ -5,9 +5,9 @@ use app::db_test;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use server::router::{build_router, leptos_options, AppState};
-use tower::ServiceExt;
+use common::{send, Answer};
+
+mod common;
 
 const EMAIL: &str = "koordination@example.org";
 const PASSWORD: &str = "ein-sicheres-passwort";
@@ -17,48 +17,7 @@ async fn app_with_account(db: &Db) -> Router {
     app::auth::db::upsert_platform_admin(db, EMAIL, "Kim Koordination", &hash)
         .await
         .expect("account");
-    let options = leptos_options(
-        std::path::Path::new("target/site"),
-        ([127, 0, 0, 1], 3000).into(),
-    );
-    build_router(AppState {
-        leptos_options: options,
-        db: db.clone(),
-        base_url: "http://127.0.0.1:3000".into(),
-    })
-}
-
-struct Answer {
-    status: StatusCode,
-    location: Option<String>,
-    cookie: Option<String>,
-    body: String,
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.expect("answer");
-    let headers = response.headers().clone();
-    let header_text = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &axum::http::HeaderValue| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let location = header_text(header::LOCATION);
-    let cookie = header_text(header::SET_COOKIE);
-    let status = response.status();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        location,
-        cookie,
-        body: String::from_utf8_lossy(&body).into_owned(),
-    }
+    common::router(db)
 }
 
 fn login_request(
@@ -105,17 +64,21 @@ db_test!(
         )
         .await;
         assert_eq!(wrong.status, StatusCode::SEE_OTHER);
-        assert_eq!(wrong.location.as_deref(), Some("/login?error=credentials"));
         assert_eq!(
-            unknown.location, wrong.location,
+            wrong.location().as_deref(),
+            Some("/login?error=credentials")
+        );
+        assert_eq!(
+            unknown.location(),
+            wrong.location(),
             "same answer for unknown e-mail"
         );
         assert!(
-            wrong.cookie.is_none() && unknown.cookie.is_none(),
+            wrong.cookie().is_none() && unknown.cookie().is_none(),
             "no session for a failed sign-in"
         );
         let missing = send(&app, login_request("", "", None, None)).await;
-        assert_eq!(missing.location.as_deref(), Some("/login?error=missing"));
+        assert_eq!(missing.location().as_deref(), Some("/login?error=missing"));
         let page = get_with(&app, "/login?error=credentials", None).await;
         assert!(page
             .body
@@ -133,8 +96,8 @@ db_test!(
         )
         .await;
         assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
-        assert_eq!(signed_in.location.as_deref(), Some("/me"));
-        let set_cookie = signed_in.cookie.expect("session cookie");
+        assert_eq!(signed_in.location().as_deref(), Some("/me"));
+        let set_cookie = signed_in.cookie().expect("session cookie");
         assert!(set_cookie.starts_with("gn_session="), "{set_cookie}");
         assert!(
             set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
@@ -154,7 +117,7 @@ db_test!(
 
         // Signing in again issues a new session id (no session fixation).
         let again = send(&app, login_request(EMAIL, PASSWORD, Some(&cookie), None)).await;
-        let new_cookie = cookie_pair(&again.cookie.expect("rotated cookie"));
+        let new_cookie = cookie_pair(&again.cookie().expect("rotated cookie"));
         assert_ne!(new_cookie, cookie);
         assert_eq!(
             get_with(&app, "/me", Some(&cookie)).await.status,
@@ -173,7 +136,7 @@ db_test!(
         assert_eq!(out.status, StatusCode::SEE_OTHER);
         let after = get_with(&app, "/me", Some(&new_cookie)).await;
         assert_eq!(after.status, StatusCode::FOUND);
-        assert_eq!(after.location.as_deref(), Some("/login"));
+        assert_eq!(after.location().as_deref(), Some("/login"));
     }
 );
 
@@ -183,7 +146,7 @@ db_test!(
         let app = app_with_account(&db).await;
         let me = get_with(&app, "/me", None).await;
         assert_eq!(me.status, StatusCode::FOUND);
-        assert_eq!(me.location.as_deref(), Some("/login"));
+        assert_eq!(me.location().as_deref(), Some("/login"));
         let home = get_with(&app, "/", None).await;
         assert!(
             home.body.contains("href=\"/login\""),
@@ -197,7 +160,7 @@ db_test!(
     |db: Db| async move {
         let app = app_with_account(&db).await;
         let signed_in = send(&app, login_request(EMAIL, PASSWORD, None, None)).await;
-        let cookie = cookie_pair(&signed_in.cookie.expect("cookie"));
+        let cookie = cookie_pair(&signed_in.cookie().expect("cookie"));
         let new_hash = app::auth::password::hash("ein-ganz-neues-passwort").expect("hash");
         app::auth::db::upsert_platform_admin(&db, EMAIL, "Kim Koordination", &new_hash)
             .await
@@ -219,7 +182,7 @@ db_test!(
         )
         .await;
         assert_eq!(evil.status, StatusCode::FORBIDDEN);
-        assert!(evil.cookie.is_none());
+        assert!(evil.cookie().is_none());
         let evil_fn = send(
             &app,
             Request::post("/api/needs/open")
@@ -249,7 +212,7 @@ db_test!(
         )
         .await;
         assert_eq!(same.status, StatusCode::SEE_OTHER);
-        assert_eq!(same.location.as_deref(), Some("/me"));
+        assert_eq!(same.location().as_deref(), Some("/me"));
     }
 );
 

@@ -7,9 +7,10 @@ use app::db_test;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use server::router::{build_router, leptos_options, AppState};
 use std::collections::BTreeSet;
 use tower::ServiceExt;
+
+mod common;
 
 const PASSWORD: &str = "matrix-passwort-123";
 
@@ -94,15 +95,7 @@ db_test!(
     every_server_function_answers_every_actor_as_the_policy_says,
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
-        let options = leptos_options(
-            std::path::Path::new("target/site"),
-            ([127, 0, 0, 1], 3000).into(),
-        );
-        let app = build_router(AppState {
-            leptos_options: options,
-            db: db.clone(),
-            base_url: "http://127.0.0.1:3000".into(),
-        });
+        let app = common::router(&db);
         let mut failures = Vec::new();
         for actor in Actor::ALL {
             let cookie = cookie_for(&app, &db, actor).await;

@@ -6,54 +6,15 @@ use app::db_test;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use server::router::{build_router, leptos_options, AppState};
-use tower::ServiceExt;
+use common::{router, send, Answer};
 
-fn router(db: &Db) -> Router {
-    let options = leptos_options(
-        std::path::Path::new("target/site"),
-        ([127, 0, 0, 1], 3000).into(),
-    );
-    build_router(AppState {
-        leptos_options: options,
-        db: db.clone(),
-        base_url: "http://127.0.0.1:3000".into(),
-    })
-}
+mod common;
 
 async fn seeded(db: &Db) -> Router {
     server::seed::seed_demo(db, 1, false)
         .await
         .expect("seed demo data");
     router(db)
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router
-        .clone()
-        .oneshot(request)
-        .await
-        .expect("router answers");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 async fn get(router: &Router, uri: &str) -> Answer {
