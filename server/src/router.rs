@@ -64,10 +64,19 @@ pub fn leptos_options(site_root: &Path, site_addr: std::net::SocketAddr) -> Lept
         .build()
 }
 
+/// The app's routes, generated once per process. Generating renders the app with
+/// resource loading suppressed process-wide, so it must never overlap a page being
+/// rendered (several routers are built in one process by the tests).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn build_router(state: AppState) -> Router {
     // The recorder must exist before the first request is counted.
     let _ = metrics_handle();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = Path::new(&*state.leptos_options.site_root).to_path_buf();
     let db = state.db.clone();
     let db_for_handlers = state.db.clone();
@@ -113,6 +122,7 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(axum::middleware::from_fn(app::auth::session::load_viewer))
         .layer(sessions)
         .layer(axum::Extension(db_for_handlers))
         .layer(axum::middleware::from_fn(move |req, next| {

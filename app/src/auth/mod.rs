@@ -32,23 +32,14 @@ pub struct Viewer {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     // Public: anyone may ask who they are; a visitor gets None.
-    let db = crate::ctx::request_db()?;
-    let session = session::request_session().await?;
-    session::viewer(&db, &session)
-        .await
-        .map_err(AppError::respond)
+    session::request_viewer().map_err(AppError::respond)
 }
 
 /// The signed-in person's own account; a visitor is sent to `/login`.
 #[leptos::server(endpoint = "me/account")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn my_account() -> Result<Viewer, AppError> {
-    let db = crate::ctx::request_db()?;
-    let session = session::request_session().await?;
-    match session::viewer(&db, &session)
-        .await
-        .map_err(AppError::respond)?
-    {
+    match session::request_viewer().map_err(AppError::respond)? {
         Some(viewer) => Ok(viewer),
         None => {
             // A page render answers 302 to /login; a direct call answers 401 and carries

@@ -31,12 +31,57 @@ fn session_error(err: tower_sessions::session::Error) -> AppError {
     AppError::Unavailable
 }
 
-/// The session of the current request (inside a server function or page).
-pub async fn request_session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|err| {
-        tracing::error!(error = %err, "no session layer");
-        AppError::Internal
-    })
+/// The viewer of the current request, as loaded once by [`load_viewer`].
+#[derive(Debug, Clone)]
+pub struct RequestViewer(pub Option<Viewer>);
+
+/// Loads the signed-in viewer once per request, before any page or server function
+/// runs, and puts it into the request. Pages render several resources at once; reading
+/// the viewer from the request keeps them from racing on the session.
+pub async fn load_viewer(
+    axum::extract::Extension(db): axum::extract::Extension<Db>,
+    session: Session,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let needs_viewer = !(path.starts_with("/pkg/")
+        || matches!(path, "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"));
+    if needs_viewer {
+        let viewer = match viewer(&db, &session).await {
+            Ok(viewer) => viewer,
+            Err(err) => {
+                // A broken session is not silently a visitor: the request fails.
+                tracing::error!(error = %err, "could not load the viewer");
+                let status = http::StatusCode::from_u16(err.status())
+                    .unwrap_or(http::StatusCode::SERVICE_UNAVAILABLE);
+                return axum::response::IntoResponse::into_response((
+                    status,
+                    "session: temporarily unavailable",
+                ));
+            }
+        };
+        request.extensions_mut().insert(RequestViewer(viewer));
+    }
+    next.run(request).await
+}
+
+/// The viewer loaded for the current request (inside a server function or page).
+/// Outside a request (while the route list is generated) there is nobody: `None`.
+pub fn request_viewer() -> Result<Option<Viewer>, AppError> {
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return Ok(None);
+    };
+    parts
+        .extensions
+        .get::<RequestViewer>()
+        .map(|v| v.0.clone())
+        .ok_or_else(|| {
+            // Also reached once at start-up, when the route list is generated from a
+            // stand-in request; a real request without it fails the calling function.
+            tracing::debug!("no viewer in the request");
+            AppError::Internal
+        })
 }
 
 /// Starts a signed-in session: a fresh session id (no fixation), then the user.

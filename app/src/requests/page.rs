@@ -2,10 +2,11 @@
 //! form: without JavaScript the browser loads the filtered page; with it, the router
 //! updates the query and the list is fetched through the server function.
 
-use super::{list_open_needs, Category, NeedFilter};
+use super::{list_open_needs, Category, NeedFilter, NeedList};
+use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
-use crate::orgs::quartier_options;
-use crate::ui::{Loaded, NeedCard};
+use crate::orgs::{quartier_options, QuartierOption};
+use crate::ui::{ErrorNotice, NeedCard};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -19,16 +20,40 @@ pub fn RequestsPage() -> impl IntoView {
         let q = query.read();
         NeedFilter::new(q.get("quartier"), q.get("category"))
     });
-    let needs = Resource::new(
+    // One resource for the whole page: the filter's choices and the list load together,
+    // so server rendering waits on a single suspense.
+    let data = Resource::new(
         move || filter.get(),
-        |f| list_open_needs(f.quartier, f.category),
+        |f| async move {
+            let options = quartier_options().await;
+            let needs = list_open_needs(f.quartier, f.category).await;
+            (options, needs)
+        },
     );
-    let options = Resource::new(|| (), |_| quartier_options());
 
     view! {
         <Title text=lang.t(Key::NeedsTitle)/>
         <h1>{lang.t(Key::NeedsTitle)}</h1>
         <p class="lead">{lang.t(Key::NeedsIntro)}</p>
+        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
+            {move || {
+                data.get()
+                    .map(|(options, needs)| {
+                        view! {
+                            <FilterForm options=options.unwrap_or_default() filter/>
+                            <Results needs/>
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl IntoView {
+    let lang = use_lang();
+    let current = filter.get_untracked();
+    view! {
         <Form method="GET" action="/requests" attr:class="filter" attr:role="search">
             <fieldset>
                 <legend>{lang.t(Key::FilterLegend)}</legend>
@@ -36,31 +61,17 @@ pub fn RequestsPage() -> impl IntoView {
                     <label for="filter-quartier">{lang.t(Key::FilterQuartier)}</label>
                     <select id="filter-quartier" name="quartier">
                         <option value="">{lang.t(Key::FilterAllQuartiere)}</option>
-                        <Suspense>
-                            {move || {
-                                options
-                                    .get()
-                                    .map(|result| {
-                                        result
-                                            .unwrap_or_default()
-                                            .into_iter()
-                                            .map(|o| {
-                                                let slug = o.slug.clone();
-                                                view! {
-                                                    <option
-                                                        value=o.slug
-                                                        selected=move || {
-                                                            filter.read().quartier.as_deref() == Some(slug.as_str())
-                                                        }
-                                                    >
-                                                        {o.name}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()
-                                    })
-                            }}
-                        </Suspense>
+                        {options
+                            .into_iter()
+                            .map(|o| {
+                                let selected = current.quartier.as_deref() == Some(o.slug.as_str());
+                                view! {
+                                    <option value=o.slug selected=selected>
+                                        {o.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -70,13 +81,9 @@ pub fn RequestsPage() -> impl IntoView {
                         {Category::ALL
                             .into_iter()
                             .map(|c| {
+                                let selected = current.category.as_deref() == Some(c.slug());
                                 view! {
-                                    <option
-                                        value=c.slug()
-                                        selected=move || {
-                                            filter.read().category.as_deref() == Some(c.slug())
-                                        }
-                                    >
+                                    <option value=c.slug() selected=selected>
                                         {lang.t(c.label())}
                                     </option>
                                 }
@@ -90,22 +97,29 @@ pub fn RequestsPage() -> impl IntoView {
                 </div>
             </fieldset>
         </Form>
-        <Loaded resource=needs let:list>
-            {
-                let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
-                let empty = list.needs.is_empty();
-                view! {
-                    <div role="status" aria-live="polite">
-                        <h2 class="result-count">{count}</h2>
-                    </div>
-                    <Show when=move || empty>
-                        <p class="notice">{lang.t(Key::NeedsNone)}</p>
-                    </Show>
-                    <ul class="need-list" aria-label=lang.t(Key::NeedsTitle)>
-                        {list.needs.into_iter().map(|need| view! { <NeedCard need/> }).collect_view()}
-                    </ul>
-                }
+    }
+}
+
+#[component]
+fn Results(needs: Result<NeedList, AppError>) -> impl IntoView {
+    let lang = use_lang();
+    match needs {
+        Ok(list) => {
+            let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
+            let empty = list.needs.is_empty();
+            view! {
+                <div role="status" aria-live="polite">
+                    <h2 class="result-count">{count}</h2>
+                </div>
+                <Show when=move || empty>
+                    <p class="notice">{lang.t(Key::NeedsNone)}</p>
+                </Show>
+                <ul class="need-list" aria-label=lang.t(Key::NeedsTitle)>
+                    {list.needs.into_iter().map(|need| view! { <NeedCard need/> }).collect_view()}
+                </ul>
             }
-        </Loaded>
+            .into_any()
+        }
+        Err(error) => view! { <ErrorNotice error/> }.into_any(),
     }
 }

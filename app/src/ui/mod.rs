@@ -48,26 +48,32 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn AccountLinks() -> impl IntoView {
     let lang = use_lang();
-    let viewer = Resource::new(|| (), |_| crate::auth::current_viewer());
-    view! {
-        <Suspense>
-            {move || {
-                viewer
-                    .get()
-                    .map(|result| match result {
-                        Ok(Some(_)) => {
-                            view! {
-                                <a class="account-link" href="/me">{lang.t(Key::NavMe)}</a>
-                                <form class="logout-form" method="post" action="/logout">
-                                    <button type="submit">{lang.t(Key::NavLogout)}</button>
-                                </form>
-                            }
-                                .into_any()
-                        }
-                        _ => view! { <a class="account-link" href="/login">{lang.t(Key::NavLogin)}</a> }.into_any(),
-                    })
-            }}
-        </Suspense>
+    // Known on the server from the request; handed to the browser with the page, so
+    // the header needs no extra round trip and no suspense.
+    let signed_in = SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        {
+            crate::auth::session::request_viewer()
+                .ok()
+                .flatten()
+                .is_some()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            false
+        }
+    })
+    .into_inner();
+    if signed_in {
+        view! {
+            <a class="account-link" href="/me">{lang.t(Key::NavMe)}</a>
+            <form class="logout-form" method="post" action="/logout">
+                <button type="submit">{lang.t(Key::NavLogout)}</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        view! { <a class="account-link" href="/login">{lang.t(Key::NavLogin)}</a> }.into_any()
     }
 }
 

@@ -12,6 +12,7 @@ use server::router::{build_router, leptos_options, AppState};
 use tower::ServiceExt;
 
 pub fn router(db: &Db) -> Router {
+    server::telemetry::init_tracing();
     let options = leptos_options(
         std::path::Path::new("target/site"),
         ([127, 0, 0, 1], 3000).into(),
