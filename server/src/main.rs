@@ -70,10 +70,14 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
     tracing::info!(addr = %args.site_addr, "listening");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server stopped with an error")?;
+    // The peer address feeds the sign-in throttle.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server stopped with an error")?;
     db.close().await;
     tracing::info!("shut down cleanly");
     Ok(())

@@ -101,6 +101,8 @@ pub fn build_router(state: AppState) -> Router {
         .with_secure(state.base_url.starts_with("https://"))
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
     let base_url = state.base_url.clone();
+    let throttle = std::sync::Arc::new(app::auth::throttle::LoginThrottle::default());
+    spawn_tidying(throttle.clone());
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -125,6 +127,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(app::auth::session::load_viewer))
         .layer(sessions)
         .layer(axum::Extension(db_for_handlers))
+        .layer(axum::Extension(throttle))
         .layer(axum::middleware::from_fn(move |req, next| {
             same_origin_only(base_url.clone(), req, next)
         }))
@@ -172,6 +175,23 @@ fn with_security_headers(router: Router) -> Router {
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
         ))
+}
+
+/// Forgets recovered throttle keys every ten minutes (when a runtime is running).
+fn spawn_tidying(throttle: std::sync::Arc<app::auth::throttle::LoginThrottle>) {
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        let weak = std::sync::Arc::downgrade(&throttle);
+        runtime.spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                match weak.upgrade() {
+                    Some(throttle) => throttle.tidy(),
+                    None => break,
+                }
+            }
+        });
+    }
 }
 
 /// Refuses state-changing requests that a browser sent from another site: their

@@ -238,3 +238,33 @@ db_test!(expired_sessions_are_deleted, |db: Db| async move {
     .expect("n");
     assert_eq!(left, 0);
 });
+
+db_test!(
+    repeated_attempts_on_one_account_get_429_with_retry_after,
+    |db: Db| async move {
+        let app = app_with_account(&db).await;
+        for _ in 0..5 {
+            let answer = send(&app, login_request(EMAIL, "falsch-falsch", None, None)).await;
+            assert_eq!(answer.status, StatusCode::SEE_OTHER);
+        }
+        let throttled = send(&app, login_request(EMAIL, PASSWORD, None, None)).await;
+        assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS);
+        let retry: u64 = throttled
+            .header(header::RETRY_AFTER)
+            .and_then(|v| v.parse().ok())
+            .expect("Retry-After in seconds");
+        assert!(retry >= 1);
+        assert!(throttled.body.contains("Zu viele Anmeldeversuche"));
+        assert!(
+            throttled.cookie().is_none(),
+            "no session even with the right password"
+        );
+        // Another account from the same address is still served.
+        let other = send(
+            &app,
+            login_request("jemand@example.org", "egal-egal-egal", None, None),
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::SEE_OTHER);
+    }
+);

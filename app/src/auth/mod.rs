@@ -13,6 +13,8 @@ pub mod routes;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod session_store;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 pub mod validate;
 
 use crate::error::AppError;

@@ -1,12 +1,18 @@
 //! Sign-in and sign-out as plain form posts, so they work without JavaScript: the
 //! browser posts `email` and `password` to `/login` and follows the redirect.
 
+use super::throttle::LoginThrottle;
 use super::{db as users, password, session, validate};
 use crate::db::Db;
+use crate::i18n::{Key, Lang};
+use axum::extract::ConnectInfo;
 use axum::extract::Extension;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
 use tower_sessions::Session;
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +30,9 @@ const UNKNOWN_USER_HASH: &str =
 
 pub async fn login(
     Extension(db): Extension<Db>,
+    Extension(throttle): Extension<Arc<LoginThrottle>>,
+    extensions: http::Extensions,
+    headers: http::HeaderMap,
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -33,6 +42,14 @@ pub async fn login(
     let Ok(email) = validate::email(&form.email) else {
         return Redirect::to("/login?error=credentials").into_response();
     };
+    let address = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+    if let Err(wait) = throttle.check(address, &email) {
+        tracing::warn!(%address, "sign-in throttled");
+        return too_many_attempts(wait, &headers);
+    }
     let stored = match users::find_login(&db, &email).await {
         Ok(stored) => stored,
         Err(err) => {
@@ -53,6 +70,33 @@ pub async fn login(
         }
         Err(_) => Redirect::to("/login?error=unavailable").into_response(),
     }
+}
+
+/// 429 with `Retry-After`, in the language the browser asks for.
+fn too_many_attempts(wait: Duration, headers: &http::HeaderMap) -> Response {
+    let seconds = wait.as_secs().max(1);
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &http::HeaderValue| v.to_str().ok())
+    };
+    let lang = Lang::negotiate(
+        text(http::header::COOKIE),
+        text(http::header::ACCEPT_LANGUAGE),
+    );
+    let message = lang.fill(Key::LoginErrThrottled, &[("seconds", &seconds.to_string())]);
+    (
+        http::StatusCode::TOO_MANY_REQUESTS,
+        [
+            (http::header::RETRY_AFTER, seconds.to_string()),
+            (
+                http::header::CONTENT_TYPE,
+                "text/plain; charset=utf-8".to_owned(),
+            ),
+        ],
+        message,
+    )
+        .into_response()
 }
 
 pub async fn logout(session: Session) -> Response {

@@ -119,6 +119,7 @@ texts! {
     LoginErrCredentials => "E-Mail-Adresse oder Passwort stimmen nicht.", "E-mail address or password is not correct.";
     LoginErrMissing => "Bitte geben Sie E-Mail-Adresse und Passwort ein.", "Please enter your e-mail address and password.";
     LoginErrUnavailable => "Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es gleich noch einmal.", "Signing in is not possible right now. Please try again in a moment.";
+    LoginErrThrottled => "Zu viele Anmeldeversuche. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.", "Too many sign-in attempts. Please try again in {seconds} seconds.";
     MeTitle => "Mein Bereich", "My account";
     MeData => "Meine Daten", "My data";
     MeName => "Name", "Name";
