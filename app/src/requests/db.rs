@@ -161,10 +161,3 @@ fn teaser_from_row(row: &sqlx::any::AnyRow, lang: Lang) -> Result<NeedTeaser, sq
         helpers_filled: row.try_get("helpers_filled")?,
     })
 }
-
-pub async fn count_needs(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM needs")
-        .fetch_one(db.pool())
-        .await?
-        .try_get("n")
-}

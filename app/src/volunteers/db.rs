@@ -1,6 +1,6 @@
 //! SQL for volunteers.
 
-use crate::db::{now, Db};
+use crate::db::now;
 use sqlx::{AnyConnection, Row};
 
 pub struct NewVolunteer<'a> {
@@ -36,11 +36,4 @@ pub async fn insert_volunteer(
     .fetch_one(conn)
     .await?
     .try_get("id")
-}
-
-pub async fn count_volunteers(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM volunteers")
-        .fetch_one(db.pool())
-        .await?
-        .try_get("n")
 }
