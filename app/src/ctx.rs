@@ -11,3 +11,12 @@ pub fn request_db() -> Result<Db, AppError> {
         AppError::Internal
     })
 }
+
+/// What the server was started with that pages and account flows need.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// Public address, for links in letters.
+    pub base_url: String,
+    /// Whether `/dev/mail` shows the outbox (development and tests only).
+    pub dev_mailbox: bool,
+}

@@ -14,6 +14,16 @@ pub enum Problem {
     TooLong,
     /// The value is missing.
     Missing,
+    /// The value is too short (passwords).
+    TooShort,
+    /// The password is one of the most common ones, or made from the e-mail address.
+    TooCommon,
+    /// The two entries do not match (password and its repetition).
+    Mismatch,
+    /// The value is not correct (the current password).
+    Wrong,
+    /// A link that has expired or was already used.
+    Expired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -2,7 +2,9 @@
 //! pages, components and `#[server]` functions. SQL and other server-only code sit
 //! behind the `ssr` feature.
 
+pub mod audit;
 pub mod auth;
+pub mod coordinator;
 #[cfg(feature = "ssr")]
 pub mod ctx;
 #[cfg(feature = "ssr")]
@@ -11,6 +13,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod legal;
+pub mod mail;
 pub mod matching;
 pub mod orgs;
 pub mod places;
@@ -74,7 +77,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("requests") view=requests::page::RequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("register") view=auth::pages::RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("verify") view=auth::pages::VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot") view=auth::pages::ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset") view=auth::pages::ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("email/confirm") view=auth::pages::EmailConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("invitation") view=auth::pages::InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("me") view=auth::pages::MePage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator") view=coordinator::page::CoordinatorPage ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=legal::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("imprint") view=legal::ImprintPage ssr=SsrMode::Async/>
                 </Routes>

@@ -65,6 +65,25 @@ pub struct ServeArgs {
     /// the demo logins.
     #[arg(long, env = "SEED_DEMO")]
     pub demo: bool,
+
+    /// SMTP server for outgoing e-mail, e.g. `smtps://user:password@mail.example:465`
+    /// or `smtp://localhost:25`. Unset: e-mail goes to the dev mailbox (if switched on)
+    /// or waits in the outbox.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing e-mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Gute Nachbarschaft <noreply@gute-nachbarschaft.example>"
+    )]
+    pub mail_from: String,
+
+    /// Show every e-mail the platform writes at `/dev/mail` instead of sending it when
+    /// no SMTP server is set. For development and tests only: anyone can read it.
+    #[arg(long, env = "DEV_MAILBOX")]
+    pub dev_mailbox: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -3,6 +3,7 @@
 //! same router on a fresh database.
 
 pub mod cli;
+pub mod mailer;
 pub mod router;
 pub mod seed;
 pub mod telemetry;

@@ -59,13 +59,27 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         println!("    Passwort: {}", seed::DEMO_ADMIN_PASSWORD);
         println!();
     }
+    let delivery = server::mailer::Delivery::configure(
+        args.smtp_url.as_deref(),
+        &args.mail_from,
+        args.dev_mailbox,
+    )?;
+    let dev_mailbox = matches!(delivery, server::mailer::Delivery::DevMailbox);
+    if dev_mailbox {
+        println!(
+            "  E-Mails landen im Entwicklungs-Postfach: http://{}/dev/mail",
+            args.site_addr
+        );
+    }
     let options = leptos_options(&args.site_root, args.site_addr);
     let router = build_router(AppState {
         leptos_options: options,
         db: db.clone(),
         base_url: args.base_url.clone(),
+        dev_mailbox,
     });
     tokio::spawn(delete_expired_sessions(db.clone()));
+    tokio::spawn(server::mailer::run(db.clone(), delivery));
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
         .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
@@ -142,9 +156,9 @@ async fn create_admin(db: &Db, args: AdminArgs) -> anyhow::Result<()> {
         }
         (None, false) => (generate_password(), true),
     };
-    validate::password(&password).map_err(|_| {
+    validate::new_password(&password, &email).map_err(|e| {
         anyhow::anyhow!(
-            "password: at least {} characters are required",
+            "password: at least {} characters, not a common password ({e:?})",
             validate::MIN_PASSWORD_LEN
         )
     })?;

@@ -42,6 +42,8 @@ pub struct AppState {
     /// Public address of the site; `https://` makes the session cookie `Secure`, and
     /// its origin is accepted for form posts.
     pub base_url: String,
+    /// Whether `/dev/mail` shows the outbox (development and tests only).
+    pub dev_mailbox: bool,
 }
 
 /// How long a session lasts without activity.
@@ -80,6 +82,10 @@ pub fn build_router(state: AppState) -> Router {
     let site_root = Path::new(&*state.leptos_options.site_root).to_path_buf();
     let db = state.db.clone();
     let db_for_handlers = state.db.clone();
+    let site = app::ctx::SiteConfig {
+        base_url: state.base_url.clone(),
+        dev_mailbox: state.dev_mailbox,
+    };
     let context = move || provide_context(db.clone());
 
     let request_id = HeaderName::from_static("x-request-id");
@@ -102,14 +108,22 @@ pub fn build_router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
     let base_url = state.base_url.clone();
     let throttle = std::sync::Arc::new(app::auth::throttle::LoginThrottle::default());
-    spawn_tidying(throttle.clone());
-    let router = Router::new()
+    let mail_throttle = std::sync::Arc::new(app::auth::throttle::MailThrottle::default());
+    spawn_tidying(throttle.clone(), mail_throttle.clone());
+    let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
-        .route("/lang", get(set_language))
-        .route("/login", axum::routing::post(app::auth::routes::login))
-        .route("/logout", axum::routing::post(app::auth::routes::logout))
+        .route("/lang", get(set_language));
+    for (path, route) in app::auth::routes::form_routes() {
+        router = router.route(path, route);
+    }
+    if state.dev_mailbox {
+        router = router
+            .route("/dev/mail", get(crate::mailer::dev_mailbox_page))
+            .route("/dev/mail.json", get(crate::mailer::dev_mailbox_json));
+    }
+    let router = router
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -128,6 +142,8 @@ pub fn build_router(state: AppState) -> Router {
         .layer(sessions)
         .layer(axum::Extension(db_for_handlers))
         .layer(axum::Extension(throttle))
+        .layer(axum::Extension(mail_throttle))
+        .layer(axum::Extension(site))
         .layer(axum::middleware::from_fn(move |req, next| {
             same_origin_only(base_url.clone(), req, next)
         }))
@@ -178,16 +194,25 @@ fn with_security_headers(router: Router) -> Router {
 }
 
 /// Forgets recovered throttle keys every ten minutes (when a runtime is running).
-fn spawn_tidying(throttle: std::sync::Arc<app::auth::throttle::LoginThrottle>) {
+fn spawn_tidying(
+    login: std::sync::Arc<app::auth::throttle::LoginThrottle>,
+    mail: std::sync::Arc<app::auth::throttle::MailThrottle>,
+) {
     if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-        let weak = std::sync::Arc::downgrade(&throttle);
+        let (login, mail) = (
+            std::sync::Arc::downgrade(&login),
+            std::sync::Arc::downgrade(&mail),
+        );
         runtime.spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(600));
             loop {
                 every.tick().await;
-                match weak.upgrade() {
-                    Some(throttle) => throttle.tidy(),
-                    None => break,
+                match (login.upgrade(), mail.upgrade()) {
+                    (Some(login), Some(mail)) => {
+                        login.tidy();
+                        mail.0.tidy();
+                    }
+                    _ => break,
                 }
             }
         });

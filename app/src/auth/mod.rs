@@ -2,7 +2,10 @@
 //! signed-in viewer. Roles and policy grow here.
 
 #[cfg(feature = "ssr")]
+pub mod account;
+#[cfg(feature = "ssr")]
 pub mod db;
+pub mod flash;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
@@ -15,6 +18,8 @@ pub mod session;
 pub mod session_store;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod tokens;
 pub mod validate;
 
 use crate::error::AppError;
@@ -27,6 +32,47 @@ pub struct Viewer {
     pub email: String,
     pub display_name: String,
     pub is_platform_admin: bool,
+    pub roles: policy::Roles,
+}
+
+/// An invitation to an organisation's team, as the invited person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenInvitation {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub email: String,
+    pub role: policy::OrgRole,
+}
+
+/// A member of an organisation's team, for its admins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: policy::OrgRole,
+    pub since: i64,
+}
+
+/// A pending invitation, for the organisation's admins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub email: String,
+    pub role: policy::OrgRole,
+    pub expires_at: i64,
+}
+
+/// The invitation behind a link, for its page; an expired or used link is an error
+/// naming the invitation.
+#[leptos::server(endpoint = "invitation/details")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn invitation_details(token: String) -> Result<OpenInvitation, AppError> {
+    // Public: the token is the secret; it shows only what the letter already said.
+    let db = crate::ctx::request_db()?;
+    account::invitation(&db, &token)
+        .await
+        .map_err(AppError::respond)
 }
 
 /// Who is asking, or `None` for a visitor.
@@ -41,19 +87,5 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 #[leptos::server(endpoint = "me/account")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn my_account() -> Result<Viewer, AppError> {
-    match session::request_viewer().map_err(AppError::respond)? {
-        Some(viewer) => Ok(viewer),
-        None => {
-            // A page render answers 302 to /login; a direct call answers 401 and carries
-            // the redirect header the browser's router follows.
-            leptos_axum::redirect("/login");
-            let direct_call = leptos::prelude::use_context::<http::request::Parts>()
-                .is_some_and(|parts| parts.uri.path().starts_with("/api/"));
-            if direct_call {
-                Err(AppError::Unauthorized.respond())
-            } else {
-                Err(AppError::Unauthorized)
-            }
-        }
-    }
+    session::require_viewer()
 }

@@ -1,9 +1,133 @@
 //! Who may do what, as plain data and functions (DESIGN §3). Every server function has
-//! a row in [`SERVER_FUNCTIONS`]; the authorisation-matrix test calls each registered
-//! server function as every kind of actor and checks the answer against this table, and
-//! fails when a server function has no row.
+//! a row in [`SERVER_FUNCTIONS`] and every form post a row in [`FORM_POSTS`]; the
+//! authorisation-matrix test calls each registered one as every kind of actor and checks
+//! the answer against these tables, and fails when one has no row.
 
-/// The kinds of people a request can come from.
+use serde::{Deserialize, Serialize};
+
+/// A role that acts for an organisation, in the Quartiere it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum OrgRole {
+    Coordinator,
+    OrgAdmin,
+}
+
+impl OrgRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgRole::Coordinator => "coordinator",
+            OrgRole::OrgAdmin => "org_admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<OrgRole> {
+        match value {
+            "coordinator" => Some(OrgRole::Coordinator),
+            "org_admin" => Some(OrgRole::OrgAdmin),
+            _ => None,
+        }
+    }
+}
+
+/// A role a person holds where they live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum QuartierRole {
+    Neighbour,
+    Volunteer,
+}
+
+impl QuartierRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuartierRole::Neighbour => "neighbour",
+            QuartierRole::Volunteer => "volunteer",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<QuartierRole> {
+        match value {
+            "neighbour" => Some(QuartierRole::Neighbour),
+            "volunteer" => Some(QuartierRole::Volunteer),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgMembership {
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub role: OrgRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuartierMembership {
+    pub quartier_id: i64,
+    pub quartier_name: String,
+    pub role: QuartierRole,
+}
+
+/// Everything a person may act as; one person may hold several roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roles {
+    pub platform_admin: bool,
+    pub organisations: Vec<OrgMembership>,
+    pub quartiere: Vec<QuartierMembership>,
+}
+
+impl Roles {
+    pub fn holds(&self, organisation_id: i64, role: OrgRole) -> bool {
+        self.organisations
+            .iter()
+            .any(|m| m.organisation_id == organisation_id && m.role == role)
+    }
+
+    pub fn lives_as(&self, role: QuartierRole) -> bool {
+        self.quartiere.iter().any(|m| m.role == role)
+    }
+
+    /// Coordinators work in their organisation's Quartiere.
+    pub fn coordinates(&self, organisation_id: i64) -> bool {
+        self.holds(organisation_id, OrgRole::Coordinator)
+    }
+
+    /// The coordinator area (`/coordinator`) is for coordinators, org admins and the
+    /// platform admin.
+    pub fn may_enter_coordinator_area(&self) -> bool {
+        self.platform_admin || !self.organisations.is_empty()
+    }
+
+    /// Inviting and removing coordinators, and seeing the team with its e-mail
+    /// addresses: the organisation's admins and the platform admin.
+    pub fn may_manage_team(&self, organisation_id: i64) -> bool {
+        self.platform_admin || self.holds(organisation_id, OrgRole::OrgAdmin)
+    }
+
+    /// The audit log of one organisation: its admins and the platform admin; the whole
+    /// log (no organisation): the platform admin only.
+    pub fn may_read_audit(&self, organisation_id: Option<i64>) -> bool {
+        match organisation_id {
+            Some(org) => self.may_manage_team(org),
+            None => self.platform_admin,
+        }
+    }
+
+    /// The organisations this person may work for in the coordinator area, with the
+    /// strongest role each.
+    pub fn organisation_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .organisations
+            .iter()
+            .map(|m| m.organisation_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// The kinds of people a request can come from in the authorisation matrix. "Same
+/// organisation" is the organisation the matrix's calls are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Actor {
     Visitor,
@@ -29,22 +153,62 @@ impl Actor {
     pub fn is_signed_in(self) -> bool {
         self != Actor::Visitor
     }
+
+    /// The roles this actor holds, given the organisation the calls are about
+    /// (`same_org`) and another one (`other_org`).
+    pub fn roles(self, same_org: i64, other_org: i64, quartier: i64) -> Roles {
+        let org = |organisation_id, role| OrgMembership {
+            organisation_id,
+            organisation_name: String::new(),
+            role,
+        };
+        let home = |role| QuartierMembership {
+            quartier_id: quartier,
+            quartier_name: String::new(),
+            role,
+        };
+        let mut roles = Roles::default();
+        match self {
+            Actor::Visitor => {}
+            Actor::Neighbour => roles.quartiere.push(home(QuartierRole::Neighbour)),
+            Actor::Volunteer => roles.quartiere.push(home(QuartierRole::Volunteer)),
+            Actor::CoordinatorSameOrg => roles
+                .organisations
+                .push(org(same_org, OrgRole::Coordinator)),
+            Actor::CoordinatorOtherOrg => roles
+                .organisations
+                .push(org(other_org, OrgRole::Coordinator)),
+            Actor::OrgAdmin => roles.organisations.push(org(same_org, OrgRole::OrgAdmin)),
+            Actor::PlatformAdmin => roles.platform_admin = true,
+        }
+        roles
+    }
 }
 
-/// The rule a server function follows.
+/// The rule a server function or form post follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Public information: teasers, Quartiere, meeting places, crisis help.
+    /// Public information: teasers, Quartiere, meeting places, crisis help; and the
+    /// account forms a visitor needs (register, reset a password).
     Public,
     /// Anyone signed in, about themselves.
     SignedIn,
+    /// Coordinators, org admins and the platform admin.
+    CoordinatorArea,
+    /// The admins of the organisation concerned, and the platform admin.
+    TeamOfOrg,
 }
 
 impl Access {
+    /// Whether `actor` may pass, with calls about the actor's "same" organisation.
     pub fn allows(self, actor: Actor) -> bool {
+        let (same, other, quartier) = (1, 2, 1);
+        let roles = actor.roles(same, other, quartier);
         match self {
             Access::Public => true,
             Access::SignedIn => actor.is_signed_in(),
+            Access::CoordinatorArea => roles.may_enter_coordinator_area(),
+            Access::TeamOfOrg => roles.may_manage_team(same),
         }
     }
 }
@@ -57,12 +221,33 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/help/contacts", Access::Public),
     ("/api/me/viewer", Access::Public),
     ("/api/me/account", Access::SignedIn),
+    ("/api/coordinator/home", Access::CoordinatorArea),
+    ("/api/invitation/details", Access::Public),
+];
+
+/// Every form post (the no-JavaScript paths that change state) and its rule.
+pub const FORM_POSTS: &[(&str, Access)] = &[
+    ("/login", Access::Public),
+    ("/logout", Access::Public),
+    ("/register", Access::Public),
+    ("/verify", Access::Public),
+    ("/password/forgot", Access::Public),
+    ("/password/reset", Access::Public),
+    ("/invitation", Access::Public),
+    ("/me/password", Access::SignedIn),
+    ("/me/email", Access::SignedIn),
+    ("/email/confirm", Access::Public),
+    ("/me/delete", Access::SignedIn),
+    ("/org/invite", Access::TeamOfOrg),
+    ("/org/remove", Access::TeamOfOrg),
+    ("/me/export", Access::SignedIn),
 ];
 
 /// The rule of a server function, if it has one.
 pub fn access_of(path: &str) -> Option<Access> {
     SERVER_FUNCTIONS
         .iter()
+        .chain(FORM_POSTS)
         .find(|(p, _)| *p == path)
         .map(|(_, access)| *access)
 }
@@ -74,20 +259,60 @@ mod tests {
     #[test]
     fn visitors_get_public_things_only() {
         assert!(Access::Public.allows(Actor::Visitor));
-        assert!(!Access::SignedIn.allows(Actor::Visitor));
+        for access in [Access::SignedIn, Access::CoordinatorArea, Access::TeamOfOrg] {
+            assert!(!access.allows(Actor::Visitor), "{access:?}");
+        }
         for actor in Actor::ALL.into_iter().filter(|a| a.is_signed_in()) {
             assert!(Access::SignedIn.allows(actor), "{actor:?}");
         }
     }
 
     #[test]
+    fn neighbours_and_volunteers_stay_out_of_the_coordinator_area() {
+        assert!(!Access::CoordinatorArea.allows(Actor::Neighbour));
+        assert!(!Access::CoordinatorArea.allows(Actor::Volunteer));
+        assert!(Access::CoordinatorArea.allows(Actor::CoordinatorOtherOrg));
+        assert!(Access::CoordinatorArea.allows(Actor::OrgAdmin));
+    }
+
+    #[test]
+    fn only_own_admins_manage_a_team() {
+        let allowed: Vec<Actor> = Actor::ALL
+            .into_iter()
+            .filter(|a| Access::TeamOfOrg.allows(*a))
+            .collect();
+        assert_eq!(allowed, vec![Actor::OrgAdmin, Actor::PlatformAdmin]);
+    }
+
+    #[test]
+    fn the_whole_audit_log_is_for_the_platform_admin() {
+        let admin_of_1 = Actor::OrgAdmin.roles(1, 2, 1);
+        assert!(admin_of_1.may_read_audit(Some(1)));
+        assert!(!admin_of_1.may_read_audit(Some(2)));
+        assert!(!admin_of_1.may_read_audit(None));
+        assert!(Actor::PlatformAdmin.roles(1, 2, 1).may_read_audit(None));
+    }
+
+    #[test]
+    fn several_roles_add_up() {
+        let mut roles = Actor::Volunteer.roles(1, 2, 1);
+        roles.organisations = Actor::CoordinatorSameOrg.roles(1, 2, 1).organisations;
+        assert!(roles.lives_as(QuartierRole::Volunteer));
+        assert!(roles.coordinates(1));
+        assert!(!roles.coordinates(2));
+        assert!(!roles.may_manage_team(1));
+    }
+
+    #[test]
     fn every_row_is_unique() {
-        for (i, (path, _)) in SERVER_FUNCTIONS.iter().enumerate() {
-            assert!(path.starts_with("/api/"), "{path}");
-            assert!(
-                !SERVER_FUNCTIONS[i + 1..].iter().any(|(p, _)| p == path),
-                "{path} twice"
-            );
+        let all: Vec<&str> = SERVER_FUNCTIONS
+            .iter()
+            .chain(FORM_POSTS)
+            .map(|(p, _)| *p)
+            .collect();
+        for (i, path) in all.iter().enumerate() {
+            assert!(path.starts_with('/'), "{path}");
+            assert!(!all[i + 1..].contains(path), "{path} twice");
         }
     }
 }

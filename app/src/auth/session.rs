@@ -2,6 +2,7 @@
 //! hash, so that changing the password ends every other session.
 
 use super::Viewer;
+use crate::auth::db::load_roles;
 use crate::db::{flag, Db};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -44,9 +45,12 @@ pub async fn load_viewer(
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let path = request.uri().path();
+    let path = request.uri().path().to_owned();
     let needs_viewer = !(path.starts_with("/pkg/")
-        || matches!(path, "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"));
+        || matches!(
+            path.as_str(),
+            "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"
+        ));
     if needs_viewer {
         let viewer = match viewer(&db, &session).await {
             Ok(viewer) => viewer,
@@ -62,6 +66,15 @@ pub async fn load_viewer(
             }
         };
         request.extensions_mut().insert(RequestViewer(viewer));
+        if request.method() == http::Method::GET && !path.starts_with("/api/") {
+            let flash = session
+                .remove::<super::flash::Flash>(super::flash::FLASH_KEY)
+                .await
+                .unwrap_or_default();
+            request
+                .extensions_mut()
+                .insert(super::flash::RequestFlash(flash));
+        }
     }
     next.run(request).await
 }
@@ -82,6 +95,30 @@ pub fn request_viewer() -> Result<Option<Viewer>, AppError> {
             tracing::debug!("no viewer in the request");
             AppError::Internal
         })
+}
+
+/// The signed-in viewer, or `Unauthorized`. A page render is redirected to `/login`
+/// (302); a direct call answers 401 and carries the redirect header the browser's
+/// router follows.
+pub fn require_viewer() -> Result<Viewer, AppError> {
+    match request_viewer()? {
+        Some(viewer) => Ok(viewer),
+        None => {
+            leptos_axum::redirect("/login");
+            let direct_call = leptos::prelude::use_context::<http::request::Parts>()
+                .is_some_and(|parts| parts.uri.path().starts_with("/api/"));
+            if direct_call {
+                Err(AppError::Unauthorized.respond())
+            } else {
+                Err(AppError::Unauthorized)
+            }
+        }
+    }
+}
+
+/// Gives the session a new id, keeping its data: after a change of privileges.
+pub async fn rotate(session: &Session) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_error)
 }
 
 /// Starts a signed-in session: a fresh session id (no fixation), then the user.
@@ -129,11 +166,16 @@ pub async fn viewer(db: &Db, session: &Session) -> Result<Option<Viewer>, AppErr
         sign_out(session).await?;
         return Ok(None);
     }
+    let id: i64 = row.try_get("id")?;
+    let is_platform_admin = flag(row.try_get("is_platform_admin")?);
+    let mut conn = db.pool().acquire().await?;
+    let roles = load_roles(&mut conn, id, is_platform_admin).await?;
     Ok(Some(Viewer {
-        id: row.try_get("id")?,
+        id,
         email: row.try_get("email")?,
         display_name: row.try_get("display_name")?,
-        is_platform_admin: flag(row.try_get("is_platform_admin")?),
+        is_platform_admin,
+        roles,
     }))
 }
 

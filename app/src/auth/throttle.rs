@@ -56,6 +56,11 @@ impl LoginThrottle {
     }
 }
 
+/// The same limits for the forms that send a letter to an address (registration,
+/// password reset), so nobody can flood an inbox or probe addresses quickly.
+#[derive(Default)]
+pub struct MailThrottle(pub LoginThrottle);
+
 #[cfg(test)]
 mod tests {
     use super::*;

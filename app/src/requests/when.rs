@@ -80,9 +80,28 @@ pub fn labels(lang: Lang, starts_at: i64, ends_at: i64) -> (String, String) {
     (day, time)
 }
 
+/// "25.11.2026, 10:00" / "25/11/2026, 10:00" in Berlin time, for logs and records.
+pub fn moment(lang: Lang, at: i64) -> String {
+    let Some(at) = DateTime::from_timestamp(at, 0) else {
+        return String::new();
+    };
+    let at = at.with_timezone(&Berlin);
+    match lang {
+        Lang::De => at.format("%d.%m.%Y, %H:%M").to_string(),
+        Lang::En => at.format("%d/%m/%Y, %H:%M").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_are_shown_in_berlin_time() {
+        assert_eq!(moment(Lang::De, 1_795_597_200), "25.11.2026, 10:00");
+        assert_eq!(moment(Lang::En, 1_795_597_200), "25/11/2026, 10:00");
+        assert_eq!(moment(Lang::De, i64::MAX), "");
+    }
 
     #[test]
     fn winter_times_are_shown_in_berlin_time() {

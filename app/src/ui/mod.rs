@@ -43,29 +43,45 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// "Sign in" for visitors; "My account" and a sign-out button (a form post, so it
-/// works without JavaScript) for signed-in people.
-#[component]
-fn AccountLinks() -> impl IntoView {
-    let lang = use_lang();
-    // Known on the server from the request; handed to the browser with the page, so
-    // the header needs no extra round trip and no suspense.
-    let signed_in = SharedValue::new(|| {
+/// What the header and some pages need to know about the viewer.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
+pub struct ViewerSummary {
+    pub signed_in: bool,
+    pub coordinator_area: bool,
+}
+
+/// Known on the server from the request; handed to the browser with the page, so it
+/// needs no extra round trip and no suspense.
+pub fn viewer_summary() -> ViewerSummary {
+    SharedValue::new(|| {
         #[cfg(feature = "ssr")]
         {
-            crate::auth::session::request_viewer()
-                .ok()
-                .flatten()
-                .is_some()
+            let viewer = crate::auth::session::request_viewer().ok().flatten();
+            ViewerSummary {
+                signed_in: viewer.is_some(),
+                coordinator_area: viewer.is_some_and(|v| v.roles.may_enter_coordinator_area()),
+            }
         }
         #[cfg(not(feature = "ssr"))]
         {
-            false
+            ViewerSummary::default()
         }
     })
-    .into_inner();
-    if signed_in {
+    .into_inner()
+}
+
+/// "Sign in" and "Register" for visitors; "My account", the coordinator area for those
+/// who work there, and a sign-out button (a form post, so it works without JavaScript)
+/// for signed-in people.
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let lang = use_lang();
+    let viewer = viewer_summary();
+    if viewer.signed_in {
         view! {
+            {viewer.coordinator_area.then(|| view! {
+                <a class="account-link" href="/coordinator">{lang.t(Key::NavCoordinator)}</a>
+            })}
             <a class="account-link" href="/me">{lang.t(Key::NavMe)}</a>
             <form class="logout-form" method="post" action="/logout">
                 <button type="submit">{lang.t(Key::NavLogout)}</button>
@@ -73,7 +89,11 @@ fn AccountLinks() -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <a class="account-link" href="/login">{lang.t(Key::NavLogin)}</a> }.into_any()
+        view! {
+            <a class="account-link" href="/login">{lang.t(Key::NavLogin)}</a>
+            <a class="account-link" href="/register">{lang.t(Key::NavRegister)}</a>
+        }
+        .into_any()
     }
 }
 
@@ -123,6 +143,16 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
             let field_label = match field.as_str() {
                 "quartier" => lang.t(Key::FieldQuartier),
                 "category" => lang.t(Key::FieldCategory),
+                "email" => lang.t(Key::LoginEmail),
+                "password" => lang.t(Key::LoginPassword),
+                "password_repeat" => lang.t(Key::PasswordRepeat),
+                "current_password" => lang.t(Key::CurrentPassword),
+                "name" => lang.t(Key::RegisterName),
+                "token" => lang.t(Key::FieldLink),
+                "invitation" => lang.t(Key::FieldInvitation),
+                "role" => lang.t(Key::FieldRole),
+                "organisation" => lang.t(Key::FieldOrganisation),
+                "user" => lang.t(Key::FieldPerson),
                 _ => lang.t(Key::FieldRequest),
             };
             let key = match problem {
@@ -130,6 +160,11 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 Problem::Malformed => Key::ProblemMalformed,
                 Problem::TooLong => Key::ProblemTooLong,
                 Problem::Missing => Key::ProblemMissing,
+                Problem::TooShort => Key::ProblemTooShort,
+                Problem::TooCommon => Key::ProblemTooCommon,
+                Problem::Mismatch => Key::ProblemMismatch,
+                Problem::Wrong => Key::ProblemWrong,
+                Problem::Expired => Key::ProblemExpired,
             };
             lang.fill(key, &[("field", field_label)])
         }

@@ -21,6 +21,7 @@ pub fn router(db: &Db) -> Router {
         leptos_options: options,
         db: db.clone(),
         base_url: "http://127.0.0.1:3000".into(),
+        dev_mailbox: true,
     })
 }
 

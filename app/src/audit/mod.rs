@@ -1,0 +1,255 @@
+//! The audit log of security-relevant events: sign-ins, failed sign-ins, role changes,
+//! invitations, data exports, deletions. Rows are written in the same transaction as
+//! the event; org admins read their organisation's rows, the platform admin all rows.
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    Registered,
+    EmailVerified,
+    PasswordResetRequested,
+    PasswordReset,
+    PasswordChanged,
+    EmailChangeRequested,
+    EmailChanged,
+    RoleGranted,
+    RoleRevoked,
+    InvitationSent,
+    InvitationAccepted,
+    DataExported,
+    AccountDeleted,
+}
+
+impl Action {
+    pub const ALL: [Action; 16] = [
+        Action::SignedIn,
+        Action::SignInFailed,
+        Action::SignedOut,
+        Action::Registered,
+        Action::EmailVerified,
+        Action::PasswordResetRequested,
+        Action::PasswordReset,
+        Action::PasswordChanged,
+        Action::EmailChangeRequested,
+        Action::EmailChanged,
+        Action::RoleGranted,
+        Action::RoleRevoked,
+        Action::InvitationSent,
+        Action::InvitationAccepted,
+        Action::DataExported,
+        Action::AccountDeleted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::SignedIn => "signed_in",
+            Action::SignInFailed => "sign_in_failed",
+            Action::SignedOut => "signed_out",
+            Action::Registered => "registered",
+            Action::EmailVerified => "email_verified",
+            Action::PasswordResetRequested => "password_reset_requested",
+            Action::PasswordReset => "password_reset",
+            Action::PasswordChanged => "password_changed",
+            Action::EmailChangeRequested => "email_change_requested",
+            Action::EmailChanged => "email_changed",
+            Action::RoleGranted => "role_granted",
+            Action::RoleRevoked => "role_revoked",
+            Action::InvitationSent => "invitation_sent",
+            Action::InvitationAccepted => "invitation_accepted",
+            Action::DataExported => "data_exported",
+            Action::AccountDeleted => "account_deleted",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == value)
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            Action::SignedIn => Key::AuditSignedIn,
+            Action::SignInFailed => Key::AuditSignInFailed,
+            Action::SignedOut => Key::AuditSignedOut,
+            Action::Registered => Key::AuditRegistered,
+            Action::EmailVerified => Key::AuditEmailVerified,
+            Action::PasswordResetRequested => Key::AuditPasswordResetRequested,
+            Action::PasswordReset => Key::AuditPasswordReset,
+            Action::PasswordChanged => Key::AuditPasswordChanged,
+            Action::EmailChangeRequested => Key::AuditEmailChangeRequested,
+            Action::EmailChanged => Key::AuditEmailChanged,
+            Action::RoleGranted => Key::AuditRoleGranted,
+            Action::RoleRevoked => Key::AuditRoleRevoked,
+            Action::InvitationSent => Key::AuditInvitationSent,
+            Action::InvitationAccepted => Key::AuditInvitationAccepted,
+            Action::DataExported => Key::AuditDataExported,
+            Action::AccountDeleted => Key::AuditAccountDeleted,
+        }
+    }
+}
+
+/// One event to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event<'a> {
+    pub action: Action,
+    pub actor: Option<i64>,
+    pub subject: Option<i64>,
+    pub organisation: Option<i64>,
+    /// A short note without personal data (a role name, never a password or token).
+    pub detail: &'a str,
+}
+
+impl<'a> Event<'a> {
+    /// An event a person caused about themselves.
+    pub fn own(action: Action, user: i64) -> Event<'a> {
+        Event {
+            action,
+            actor: Some(user),
+            subject: Some(user),
+            organisation: None,
+            detail: "",
+        }
+    }
+}
+
+/// A row of the log as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub at: i64,
+    /// `at` in Berlin time, in the reader's language.
+    pub when: String,
+    pub action: Action,
+    pub actor: Option<String>,
+    pub subject: Option<String>,
+    pub organisation: Option<String>,
+    pub detail: String,
+}
+
+#[cfg(feature = "ssr")]
+pub mod db {
+    use super::{Action, Entry, Event};
+    use crate::db::{now, Db};
+    use crate::i18n::Lang;
+    use sqlx::{AnyConnection, Row};
+
+    pub async fn record(conn: &mut AnyConnection, event: Event<'_>) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, action, actor_id, subject_id, organisation_id, detail)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(now())
+        .bind(event.action.as_str())
+        .bind(event.actor)
+        .bind(event.subject)
+        .bind(event.organisation)
+        .bind(event.detail)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Records an event outside any other write (sign-in, failed sign-in).
+    pub async fn record_now(db: &Db, event: Event<'_>) -> Result<(), sqlx::Error> {
+        let mut conn = db.pool().acquire().await?;
+        record(&mut conn, event).await
+    }
+
+    const ENTRY_SQL: &str = "SELECT a.at, a.action, a.detail, actor.display_name AS actor_name,
+                subject.display_name AS subject_name, o.name AS organisation_name
+         FROM audit_log a
+         LEFT JOIN users actor ON actor.id = a.actor_id
+         LEFT JOIN users subject ON subject.id = a.subject_id
+         LEFT JOIN organisations o ON o.id = a.organisation_id";
+
+    fn entry_from(row: &sqlx::any::AnyRow, lang: Lang) -> Result<Option<Entry>, sqlx::Error> {
+        let action: String = row.try_get("action")?;
+        let Some(action) = Action::parse(&action) else {
+            return Ok(None);
+        };
+        let at = row.try_get("at")?;
+        Ok(Some(Entry {
+            at,
+            when: crate::requests::when::moment(lang, at),
+            action,
+            actor: row.try_get("actor_name")?,
+            subject: row.try_get("subject_name")?,
+            organisation: row.try_get("organisation_name")?,
+            detail: row.try_get("detail")?,
+        }))
+    }
+
+    pub async fn latest(
+        db: &Db,
+        lang: Lang,
+        organisation: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<Entry>, sqlx::Error> {
+        let rows = match organisation {
+            Some(org) => {
+                sqlx::query(&format!(
+                    "{ENTRY_SQL} WHERE a.organisation_id = $1 ORDER BY a.id DESC LIMIT $2"
+                ))
+                .bind(org)
+                .bind(limit)
+                .fetch_all(db.pool())
+                .await?
+            }
+            None => {
+                sqlx::query(&format!("{ENTRY_SQL} ORDER BY a.id DESC LIMIT $1"))
+                    .bind(limit)
+                    .fetch_all(db.pool())
+                    .await?
+            }
+        };
+        let mut entries = Vec::new();
+        for row in &rows {
+            entries.extend(entry_from(row, lang)?);
+        }
+        Ok(entries)
+    }
+
+    /// The events about a person (for their data export).
+    pub async fn about(
+        conn: &mut AnyConnection,
+        lang: Lang,
+        user: i64,
+    ) -> Result<Vec<Entry>, sqlx::Error> {
+        let rows = sqlx::query(&format!(
+            "{ENTRY_SQL} WHERE a.actor_id = $1 OR a.subject_id = $1 ORDER BY a.id"
+        ))
+        .bind(user)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut entries = Vec::new();
+        for row in &rows {
+            entries.extend(entry_from(row, lang)?);
+        }
+        Ok(entries)
+    }
+
+    /// How many events of an action exist (used by tests and reports).
+    pub async fn count(db: &Db, action: Action) -> Result<i64, sqlx::Error> {
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = $1")
+            .bind(action.as_str())
+            .fetch_one(db.pool())
+            .await?
+            .try_get("n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_round_trip_through_their_names() {
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(Action::parse("nonsense"), None);
+    }
+}
