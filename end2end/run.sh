@@ -9,7 +9,9 @@ export DATABASE_URL="sqlite://$WORK/e2e.db"
 export LEPTOS_SITE_ROOT=target/site
 export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
 export RUST_LOG="${RUST_LOG:-warn}"
-./target/release/nachbarschaft serve --demo > "$WORK/server.log" 2>&1 &
+# Links in letters point here; letters land in the dev mailbox the tests read.
+export BASE_URL="http://127.0.0.1:$PORT"
+./target/release/nachbarschaft serve --demo --dev-mailbox > "$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -2,6 +2,9 @@
 //! pages, components and `#[server]` functions. SQL and other server-only code sit
 //! behind the `ssr` feature.
 
+// Deep page view trees need more room than the default when compiled for the browser.
+#![recursion_limit = "256"]
+
 pub mod audit;
 pub mod auth;
 pub mod coordinator;

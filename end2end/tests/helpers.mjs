@@ -61,3 +61,18 @@ export async function expectNoAxeViolations(page, name) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
+
+/// The token of the newest link to `path` in a letter to `recipient`, from the dev
+/// mailbox; waits a little, since the outbox is delivered in the background.
+export async function linkFromMailbox(recipient, path) {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const response = await fetch(`${BASE}/dev/mail.json?to=${encodeURIComponent(recipient)}`);
+    const letters = await response.json();
+    for (const letter of letters) {
+      const match = letter.body.match(new RegExp(`https?://[^\\s]*${path.replace('/', '\\/')}\\?token=[A-Za-z0-9_-]+`));
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no letter to ${recipient} with a ${path} link`);
+}

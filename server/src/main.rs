@@ -57,6 +57,10 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         println!("  Demo-Zugang Plattform-Administration:");
         println!("    E-Mail:   {}", seed::DEMO_ADMIN_EMAIL);
         println!("    Passwort: {}", seed::DEMO_ADMIN_PASSWORD);
+        println!("  Weitere Demo-Konten (gleiches Passwort):");
+        for (email, name, _) in &seed::DEMO_ACCOUNTS {
+            println!("    {email}  ({name})");
+        }
         println!();
     }
     let delivery = server::mailer::Delivery::configure(

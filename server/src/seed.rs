@@ -23,6 +23,22 @@ use chrono_tz::Europe::Berlin;
 pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.gute-nachbarschaft.example";
 pub const DEMO_ADMIN_PASSWORD: &str = "Demo-Passwort-2026";
 
+/// A demo account for each role, all with the demo password; the organisation roles are
+/// in the first organisation, the Quartier roles in the first Quartier.
+pub enum DemoRole {
+    OrgAdmin,
+    Coordinator,
+    Neighbour,
+    Volunteer,
+}
+
+pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 4] = [
+    ("leitung@demo.gute-nachbarschaft.example", "Lena Leitung", DemoRole::OrgAdmin),
+    ("koordination@demo.gute-nachbarschaft.example", "Kemal Koordination", DemoRole::Coordinator),
+    ("nachbarin@demo.gute-nachbarschaft.example", "Nora Nachbarin", DemoRole::Neighbour),
+    ("helfer@demo.gute-nachbarschaft.example", "Hannes Helfer", DemoRole::Volunteer),
+];
+
 /// What was written, for the summary line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SeedReport {
@@ -432,5 +448,42 @@ pub async fn seed_demo(
         .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash)
         .await?;
+    seed_demo_accounts(db, &hash, org_ids[0], quartier_ids[0]).await?;
     Ok(Some(report))
+}
+
+async fn seed_demo_accounts(
+    db: &Db,
+    hash: &str,
+    organisation: i64,
+    quartier: i64,
+) -> anyhow::Result<()> {
+    use app::auth::db::{create_account, find_account, grant_org_role, grant_quartier_role};
+    use app::auth::policy::{OrgRole, QuartierRole};
+    let mut tx = db.pool().begin().await?;
+    for (email, name, role) in &DEMO_ACCOUNTS {
+        let id = match create_account(&mut tx, email, name, hash, "de", true).await? {
+            Some(id) => id,
+            None => match find_account(&mut tx, email).await? {
+                Some(account) => account.id,
+                None => continue,
+            },
+        };
+        match role {
+            DemoRole::OrgAdmin => {
+                grant_org_role(&mut tx, id, organisation, OrgRole::OrgAdmin).await?;
+            }
+            DemoRole::Coordinator => {
+                grant_org_role(&mut tx, id, organisation, OrgRole::Coordinator).await?;
+            }
+            DemoRole::Neighbour => {
+                grant_quartier_role(&mut tx, id, quartier, QuartierRole::Neighbour).await?
+            }
+            DemoRole::Volunteer => {
+                grant_quartier_role(&mut tx, id, quartier, QuartierRole::Volunteer).await?
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }

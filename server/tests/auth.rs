@@ -5,7 +5,7 @@ use app::db_test;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use common::{send, Answer};
+use common::send;
 
 mod common;
 
@@ -40,18 +40,7 @@ fn login_request(
     builder.body(Body::from(form)).expect("request")
 }
 
-/// The `name=value` part of a Set-Cookie header.
-fn cookie_pair(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap_or_default().to_owned()
-}
-
-async fn get_with(app: &Router, uri: &str, cookie: Option<&str>) -> Answer {
-    let mut builder = Request::get(uri).header(header::ACCEPT, "text/html");
-    if let Some(c) = cookie {
-        builder = builder.header(header::COOKIE, c);
-    }
-    send(app, builder.body(Body::empty()).expect("request")).await
-}
+use common::{cookie_pair, page as get_with};
 
 db_test!(
     a_wrong_password_is_refused_without_saying_whether_the_account_exists,

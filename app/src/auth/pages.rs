@@ -173,6 +173,7 @@ fn RegisterForm(
             <button type="submit" class="button">{lang.t(Key::RegisterSubmit)}</button>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -416,4 +417,5 @@ fn AccountSettings(flash: Flash) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }

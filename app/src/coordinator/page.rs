@@ -45,6 +45,7 @@ fn CoordinatorContent(home: CoordinatorOverview, flash: Flash) -> impl IntoView 
             </section>
         })}
     }
+    .into_any()
 }
 
 #[component]
@@ -65,6 +66,7 @@ fn OrganisationSection(panel: OrgPanel, flash: Flash) -> impl IntoView {
             {panel.team.map(|team| view! { <TeamSection organisation=panel.id team flash/> })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -145,6 +147,7 @@ fn TeamSection(organisation: i64, team: Team, flash: Flash) -> impl IntoView {
         <h3>{lang.t(Key::AuditTitle)}</h3>
         <AuditTable entries=team.audit/>
     }
+    .into_any()
 }
 
 #[component]

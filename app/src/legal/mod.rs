@@ -17,6 +17,19 @@ pub fn PrivacyPage() -> impl IntoView {
             <li>{lang.t(Key::PrivacyRetention)}</li>
             <li>{lang.t(Key::PrivacyCookies)}</li>
         </ul>
+        <h2>{lang.t(Key::PrivacyWhatTitle)}</h2>
+        <ul class="prose-list">
+            <li>{lang.t(Key::PrivacyAccount)}</li>
+            <li>{lang.t(Key::PrivacySessions)}</li>
+            <li>{lang.t(Key::PrivacyLetters)}</li>
+            <li>{lang.t(Key::PrivacyAudit)}</li>
+        </ul>
+        <h2>{lang.t(Key::PrivacyRightsTitle)}</h2>
+        <ul class="prose-list">
+            <li>{lang.t(Key::PrivacyExport)}</li>
+            <li>{lang.t(Key::PrivacyDelete)}</li>
+            <li>{lang.t(Key::PrivacyContact)}</li>
+        </ul>
     }
 }
 

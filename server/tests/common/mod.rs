@@ -68,3 +68,85 @@ pub async fn send(router: &Router, request: Request<Body>) -> Answer {
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
+
+/// A form post, optionally with a session cookie.
+pub fn form(uri: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut builder =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        builder = builder.header(header::COOKIE, c);
+    }
+    builder.body(Body::from(body.to_owned())).expect("request")
+}
+
+/// A page request, optionally with a session cookie.
+pub async fn page(router: &Router, uri: &str, cookie: Option<&str>) -> Answer {
+    let mut builder = Request::get(uri).header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        builder = builder.header(header::COOKIE, c);
+    }
+    send(router, builder.body(Body::empty()).expect("request")).await
+}
+
+/// The `name=value` part of a Set-Cookie header.
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap_or_default().to_owned()
+}
+
+/// Percent-encodes a form value.
+pub fn enc(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The token of the newest link to `path` in a letter to `recipient`.
+pub async fn token_from_mail(db: &Db, recipient: &str, path: &str) -> Option<String> {
+    let letters = app::mail::outbox::latest(db, 200).await.expect("outbox");
+    let marker = format!("{path}?token=");
+    letters
+        .iter()
+        .filter(|m| m.recipient == recipient)
+        .find_map(|m| {
+            let start = m.body.find(&marker)? + marker.len();
+            Some(
+                m.body[start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect(),
+            )
+        })
+}
+
+/// Creates a verified account with a password and signs it in; returns its id and
+/// session cookie.
+pub async fn signed_in(router: &Router, db: &Db, email: &str, password: &str) -> (i64, String) {
+    let hash = app::auth::password::hash(password).expect("hash");
+    let mut conn = db.pool().acquire().await.expect("conn");
+    let id = app::auth::db::create_account(&mut conn, email, email, &hash, "de", true)
+        .await
+        .expect("insert")
+        .expect("new account");
+    drop(conn);
+    let answer = send(
+        router,
+        form(
+            "/login",
+            &format!("email={}&password={}", enc(email), enc(password)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        answer.location().as_deref(),
+        Some("/me"),
+        "{email} signs in"
+    );
+    (id, cookie_pair(&answer.cookie().expect("session cookie")))
+}
