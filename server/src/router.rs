@@ -138,6 +138,7 @@ pub fn build_router(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(app::auth::session::load_viewer))
         .layer(sessions)
         .layer(axum::Extension(db_for_handlers))
@@ -217,6 +218,30 @@ fn spawn_tidying(
             }
         });
     }
+}
+
+/// A server function that fails before its body runs (arguments that cannot be
+/// decoded) is answered 500 by the framework; the error it carries knows better. Reads
+/// the body of failed server-function calls only, and gives them their error's status.
+async fn server_fn_error_status(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let is_server_fn = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Refuses state-changing requests that a browser sent from another site: their

@@ -33,10 +33,26 @@ pub enum DemoRole {
 }
 
 pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 4] = [
-    ("leitung@demo.gute-nachbarschaft.example", "Lena Leitung", DemoRole::OrgAdmin),
-    ("koordination@demo.gute-nachbarschaft.example", "Kemal Koordination", DemoRole::Coordinator),
-    ("nachbarin@demo.gute-nachbarschaft.example", "Nora Nachbarin", DemoRole::Neighbour),
-    ("helfer@demo.gute-nachbarschaft.example", "Hannes Helfer", DemoRole::Volunteer),
+    (
+        "leitung@demo.gute-nachbarschaft.example",
+        "Lena Leitung",
+        DemoRole::OrgAdmin,
+    ),
+    (
+        "koordination@demo.gute-nachbarschaft.example",
+        "Kemal Koordination",
+        DemoRole::Coordinator,
+    ),
+    (
+        "nachbarin@demo.gute-nachbarschaft.example",
+        "Nora Nachbarin",
+        DemoRole::Neighbour,
+    ),
+    (
+        "helfer@demo.gute-nachbarschaft.example",
+        "Hannes Helfer",
+        DemoRole::Volunteer,
+    ),
 ];
 
 /// What was written, for the summary line.

@@ -186,7 +186,7 @@ db_test!(
             (registration("", "kurt@example.org", PASSWORD, PASSWORD), "Bitte ausfüllen"),
             (registration("Kurt", "kein-at-zeichen", PASSWORD, PASSWORD), "E-Mail-Adresse: Die Eingabe hat nicht die erwartete Form"),
             (format!("name=Kurt&email=kurt%40example.org&password={0}&password_repeat={0}&neighbour=on&quartier=atlantis", enc(PASSWORD)), "Diesen Eintrag gibt es nicht"),
-            (format!("name=Kurt&email=kurt%40example.org&password={0}&password_repeat={0}&neighbour=on", enc(PASSWORD)), "Quartier: Bitte ausfüllen"),
+            (format!("name=Kurt&email=kurt%40example.org&password={0}&password_repeat={0}&neighbour=on", enc(PASSWORD)), "Quartier oder Dorf: Bitte ausfüllen"),
             (registration(&"x".repeat(500), "kurt@example.org", PASSWORD, PASSWORD), "zu lang"),
         ];
         for (body, message) in cases {

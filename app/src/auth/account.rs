@@ -65,16 +65,22 @@ pub enum Registered {
     Invited { user_id: i64, password_hash: String },
 }
 
+/// The checks of a registration that need no database: name, address, password.
+pub fn check_registration(input: &Registration) -> Result<(String, String), AppError> {
+    let name = validate::display_name(&input.name)?;
+    let email = validate::email(&input.email)?;
+    validate::new_password(&input.password, &email)?;
+    repeat_matches(&input.password, &input.password_repeat)?;
+    Ok((name, email))
+}
+
 pub async fn register(
     db: &Db,
     site: &SiteConfig,
     lang: Lang,
     input: &Registration,
 ) -> Result<Registered, AppError> {
-    let name = validate::display_name(&input.name)?;
-    let email = validate::email(&input.email)?;
-    validate::new_password(&input.password, &email)?;
-    repeat_matches(&input.password, &input.password_repeat)?;
+    let (name, email) = check_registration(input)?;
     let quartier = if input.neighbour || input.volunteer {
         let slug = input.quartier.trim();
         if slug.is_empty() {

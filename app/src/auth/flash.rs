@@ -110,16 +110,21 @@ pub fn use_flash() -> Flash {
     .into_inner()
 }
 
-/// The notice, or the error of `form`, as a message at the top of the form.
+/// The error of `form`, at the top of that form.
 #[component]
 pub fn FlashMessage(flash: Flash, #[prop(into)] form: String) -> impl IntoView {
     let lang = use_lang();
     let error = flash.error_of(&form).map(|e| error_text(lang, e));
-    let notice = flash.notice.map(|n| lang.t(n.text()));
-    view! {
-        {error.map(|text| view! { <p class="notice notice--error" role="alert">{text}</p> })}
-        {notice.map(|text| view! { <p class="notice notice--ok" role="status">{text}</p> })}
-    }
+    error.map(|text| view! { <p class="notice notice--error" role="alert">{text}</p> })
+}
+
+/// The notice a form post left for whatever page it led to, at the top of the page.
+#[component]
+pub fn FlashNotice() -> impl IntoView {
+    let lang = use_lang();
+    use_flash()
+        .notice
+        .map(|n| view! { <p class="notice notice--ok" role="status">{lang.t(n.text())}</p> })
 }
 
 /// The flash taken from the session for this request.

@@ -328,7 +328,6 @@ pub fn MePage() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::MeTitle)/>
         <h1>{lang.t(Key::MeTitle)}</h1>
-        <FlashMessage flash=flash.clone() form=""/>
         <Loaded resource=account let:viewer>
             <AccountData viewer/>
             <AccountSettings flash=flash.clone()/>
@@ -385,7 +384,7 @@ fn AccountSettings(flash: Flash) -> impl IntoView {
     view! {
         <section id="password" aria-labelledby="change-password">
             <h2 id="change-password">{lang.t(Key::MeChangePassword)}</h2>
-            <FlashMessage flash=Flash { notice: None, ..flash.clone() } form="password"/>
+            <FlashMessage flash=flash.clone() form="password"/>
             <form class="stacked-form" method="post" action="/me/password">
                 <Field form="password" name="current_password" label=Key::CurrentPassword kind="password" autocomplete="current-password" flash=flash.clone()/>
                 <Field form="password" name="password" label=Key::NewPassword kind="password" autocomplete="new-password" hint=Key::PasswordHint flash=flash.clone()/>
@@ -395,7 +394,7 @@ fn AccountSettings(flash: Flash) -> impl IntoView {
         </section>
         <section id="email" aria-labelledby="change-email">
             <h2 id="change-email">{lang.t(Key::MeChangeEmail)}</h2>
-            <FlashMessage flash=Flash { notice: None, ..flash.clone() } form="email"/>
+            <FlashMessage flash=flash.clone() form="email"/>
             <form class="stacked-form" method="post" action="/me/email">
                 <Field form="email" name="email" label=Key::NewEmail kind="email" autocomplete="email" flash=flash.clone()/>
                 <Field form="email" name="current_password" label=Key::CurrentPassword kind="password" autocomplete="current-password" flash=flash.clone()/>
@@ -410,7 +409,7 @@ fn AccountSettings(flash: Flash) -> impl IntoView {
         <section id="delete" aria-labelledby="delete-account">
             <h2 id="delete-account">{lang.t(Key::MeDelete)}</h2>
             <p>{lang.t(Key::MeDeleteIntro)}</p>
-            <FlashMessage flash=Flash { notice: None, ..flash.clone() } form="delete"/>
+            <FlashMessage flash=flash.clone() form="delete"/>
             <form class="stacked-form" method="post" action="/me/delete">
                 <Field form="delete" name="current_password" label=Key::CurrentPassword kind="password" autocomplete="current-password" flash=flash.clone()/>
                 <button type="submit" class="button button--danger">{lang.t(Key::MeDeleteSubmit)}</button>

@@ -233,10 +233,6 @@ pub async fn register(
     session: Session,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    let address = client_address(&extensions);
-    if let Err(wait) = throttle.0.check(address, form.email.trim()) {
-        return too_many_attempts(wait, &headers);
-    }
     let input = Registration {
         name: form.name.clone(),
         email: form.email.clone(),
@@ -247,6 +243,18 @@ pub async fn register(
         quartier: form.quartier.clone(),
         invitation: Some(form.invitation.clone()).filter(|t| !t.is_empty()),
     };
+    // Only well-formed registrations count against the limits: they are the ones that
+    // send a letter.
+    let checked = match account::check_registration(&input) {
+        Ok((_, email)) => throttle
+            .0
+            .check(client_address(&extensions), &email)
+            .map_err(|wait| too_many_attempts(wait, &headers)),
+        Err(_) => Ok(()),
+    };
+    if let Err(refusal) = checked {
+        return refusal;
+    }
     match account::register(&db, &site, lang_of(&headers), &input).await {
         Ok(Registered::CheckMail) => {
             answer(&session, "/login", Flash::notice(Notice::CheckMail)).await
@@ -563,6 +571,25 @@ pub struct TeamForm {
     pub user: String,
 }
 
+/// Authorises a team change before anything else is looked at: the organisation's
+/// admins and the platform admin only.
+fn team_organisation(viewer: &Viewer, raw: &str) -> Result<i64, AppError> {
+    let manages_any = viewer.roles.platform_admin
+        || viewer
+            .roles
+            .organisations
+            .iter()
+            .any(|m| m.role == super::policy::OrgRole::OrgAdmin);
+    if !manages_any {
+        return Err(AppError::Forbidden);
+    }
+    let org = organisation_field(raw)?;
+    if !viewer.roles.may_manage_team(org) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(org)
+}
+
 fn organisation_field(raw: &str) -> Result<i64, AppError> {
     raw.trim()
         .parse::<i64>()
@@ -582,7 +609,7 @@ pub async fn invite(
     let Some(viewer) = viewer_of(&extensions) else {
         return refused(&AppError::Unauthorized, &headers);
     };
-    let invited = match organisation_field(&form.organisation) {
+    let invited = match team_organisation(&viewer, &form.organisation) {
         Ok(org) => account::invite(&db, &site, &viewer, org, &form.email, &form.role).await,
         Err(error) => Err(error),
     };
@@ -627,7 +654,7 @@ pub async fn remove_member(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::validation("user", crate::error::Problem::Malformed));
-    let removed = match (organisation_field(&form.organisation), user) {
+    let removed = match (team_organisation(&viewer, &form.organisation), user) {
         (Ok(org), Ok(user)) => account::remove_member(&db, &viewer, org, user, &form.role).await,
         (Err(e), _) | (_, Err(e)) => Err(e),
     };
@@ -642,10 +669,11 @@ pub async fn remove_member(
         }
         Err(error @ AppError::Forbidden) => refused(&error, &headers),
         Err(error) => {
+            let values = keep(&[("organisation", &form.organisation)]);
             answer(
                 &session,
                 "/coordinator",
-                Flash::error("team", error, vec![]),
+                Flash::error("team", error, values),
             )
             .await
         }

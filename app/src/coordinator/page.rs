@@ -26,7 +26,6 @@ pub fn CoordinatorPage() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::CoordinatorTitle)/>
         <h1>{lang.t(Key::CoordinatorTitle)}</h1>
-        <FlashMessage flash=flash.clone() form=""/>
         <Loaded resource=home let:home>
             <CoordinatorContent home flash=flash.clone()/>
         </Loaded>
@@ -73,10 +72,7 @@ fn OrganisationSection(panel: OrgPanel, flash: Flash) -> impl IntoView {
 fn TeamSection(organisation: i64, team: Team, flash: Flash) -> impl IntoView {
     let lang = use_lang();
     let org = organisation.to_string();
-    let invite_flash = Flash {
-        notice: None,
-        ..flash.clone()
-    };
+    let invite_flash = flash.clone();
     let this_org = flash.value("organisation") == org;
     let email = if this_org {
         flash.value("email")
@@ -86,6 +82,7 @@ fn TeamSection(organisation: i64, team: Team, flash: Flash) -> impl IntoView {
     let role = flash.value("role");
     view! {
         <h3>{lang.t(Key::TeamTitle)}</h3>
+        {this_org.then(|| view! { <FlashMessage flash=invite_flash.clone() form="team"/> })}
         <table class="data-table">
             <thead>
                 <tr>

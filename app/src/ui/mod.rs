@@ -1,5 +1,6 @@
 //! Shared components: the page layout, error notices, need cards.
 
+use crate::auth::flash::FlashNotice;
 use crate::error::{AppError, Problem};
 use crate::i18n::{use_lang, Key, Lang};
 use crate::requests::NeedTeaser;
@@ -32,7 +33,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main id="main" class="page" tabindex="-1">{children()}</main>
+        <main id="main" class="page" tabindex="-1">
+            <FlashNotice/>
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>{lang.t(Key::FooterAlliance)}</p>
             <nav aria-label=lang.t(Key::FooterLegal)>

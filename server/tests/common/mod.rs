@@ -12,6 +12,11 @@ use server::router::{build_router, leptos_options, AppState};
 use tower::ServiceExt;
 
 pub fn router(db: &Db) -> Router {
+    router_with(db, true)
+}
+
+/// The router, with or without the dev mailbox.
+pub fn router_with(db: &Db, dev_mailbox: bool) -> Router {
     server::telemetry::init_tracing();
     let options = leptos_options(
         std::path::Path::new("target/site"),
@@ -21,7 +26,7 @@ pub fn router(db: &Db) -> Router {
         leptos_options: options,
         db: db.clone(),
         base_url: "http://127.0.0.1:3000".into(),
-        dev_mailbox: true,
+        dev_mailbox,
     })
 }
 
