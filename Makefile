@@ -22,7 +22,7 @@ export DATABASE_URL
 ## Build the release and serve it on 127.0.0.1:3000 with demo data (SQLite under ./data).
 run: build
 	mkdir -p data
-	LEPTOS_SITE_ROOT=target/site ./target/release/nachbarschaft serve --demo
+	LEPTOS_SITE_ROOT=target/site ./target/release/nachbarschaft serve --demo --dev-mailbox
 
 ## The release build shared by run, test and bench: target/release/nachbarschaft + target/site.
 build: tools

@@ -734,3 +734,115 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    hostile_input_to_the_account_forms_gets_a_clear_answer_never_a_server_error,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let long = "ü".repeat(20_000);
+        let hostile = [
+            "",
+            " ",
+            "\u{0}",
+            "a\u{7}b",
+            "\u{202e}gnp.exe",
+            "<img src=x onerror=alert(1)>",
+            "'; DROP TABLE users; --",
+            "%FF%FE",
+            long.as_str(),
+            "😀😀😀😀😀😀😀😀😀😀",
+            "-1",
+            "99999999999999999999999",
+        ];
+        let (_, cookie) = signed_in(&app, &db, "fest@example.org", PASSWORD).await;
+        for value in hostile {
+            let v = enc(value);
+            let posts = [
+                ("/register", format!("name={v}&email={v}&password={v}&password_repeat={v}&neighbour=on&quartier={v}&invitation={v}")),
+                ("/login", format!("email={v}&password={v}")),
+                ("/verify", format!("token={v}")),
+                ("/password/forgot", format!("email={v}")),
+                ("/password/reset", format!("token={v}&password={v}&password_repeat={v}")),
+                ("/email/confirm", format!("token={v}")),
+                ("/invitation", format!("token={v}")),
+                ("/me/password", format!("current_password={v}&password={v}&password_repeat={v}")),
+                ("/me/email", format!("email={v}&current_password={v}")),
+                ("/me/delete", format!("current_password={v}")),
+                ("/org/invite", format!("organisation={v}&email={v}&role={v}")),
+                ("/org/remove", format!("organisation={v}&user={v}&role={v}")),
+            ];
+            for (path, body) in posts {
+                let answer = send(&app, form(path, &body, Some(&cookie))).await;
+                assert!(
+                    answer.status.is_redirection() || answer.status.is_client_error(),
+                    "{path} with {:?}: {}",
+                    value.chars().take(20).collect::<String>(),
+                    answer.status
+                );
+            }
+        }
+        // Raw bytes that are not UTF-8 at all.
+        let raw = axum::http::Request::post("/register")
+            .header(
+                axum::http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(axum::body::Body::from(vec![
+                b'n', b'a', b'm', b'e', b'=', 0xff, 0xfe, 0xc3,
+            ]))
+            .expect("request");
+        let answer = send(&app, raw).await;
+        assert!(!answer.status.is_server_error(), "{}", answer.status);
+        assert_eq!(
+            users_with(&db, "fest@example.org").await,
+            1,
+            "the account is untouched"
+        );
+        let stored: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users")
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        let demo_accounts = 1 + server::seed::DEMO_ACCOUNTS.len() as i64;
+        assert_eq!(
+            stored,
+            demo_accounts + 1,
+            "no account was created from hostile input"
+        );
+    }
+);
+
+db_test!(
+    account_forms_refuse_posts_from_other_sites,
+    |db: Db| async move {
+        let app = seeded(&db).await;
+        let (_, cookie) = signed_in(&app, &db, "opfer@example.org", PASSWORD).await;
+        for path in [
+            "/register",
+            "/me/delete",
+            "/me/email",
+            "/org/invite",
+            "/password/forgot",
+        ] {
+            let request = axum::http::Request::post(path)
+                .header(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .header(axum::http::header::ORIGIN, "https://evil.example")
+                .header(axum::http::header::COOKIE, &cookie)
+                .body(axum::body::Body::from(format!(
+                    "current_password={}",
+                    enc(PASSWORD)
+                )))
+                .expect("request");
+            assert_eq!(
+                send(&app, request).await.status,
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+        assert_eq!(users_with(&db, "opfer@example.org").await, 1);
+    }
+);

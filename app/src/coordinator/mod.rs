@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoordinatorOverview {
+    /// The viewer's own account (they cannot remove their own admin role).
+    pub viewer_id: i64,
     pub organisations: Vec<OrgPanel>,
     /// The whole audit log, for the platform admin only.
     pub platform_audit: Option<Vec<Entry>>,
@@ -110,6 +112,7 @@ pub mod db {
             None
         };
         Ok(CoordinatorOverview {
+            viewer_id: viewer.id,
             organisations: panels,
             platform_audit,
         })

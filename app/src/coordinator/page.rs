@@ -36,7 +36,7 @@ pub fn CoordinatorPage() -> impl IntoView {
 fn CoordinatorContent(home: CoordinatorOverview, flash: Flash) -> impl IntoView {
     let lang = use_lang();
     view! {
-        {home.organisations.into_iter().map(|panel| view! { <OrganisationSection panel flash=flash.clone()/> }).collect_view()}
+        {home.organisations.into_iter().map(|panel| view! { <OrganisationSection panel viewer_id=home.viewer_id flash=flash.clone()/> }).collect_view()}
         {home.platform_audit.map(|entries| view! {
             <section aria-labelledby="platform-audit">
                 <h2 id="platform-audit">{lang.t(Key::AuditPlatform)}</h2>
@@ -48,7 +48,7 @@ fn CoordinatorContent(home: CoordinatorOverview, flash: Flash) -> impl IntoView 
 }
 
 #[component]
-fn OrganisationSection(panel: OrgPanel, flash: Flash) -> impl IntoView {
+fn OrganisationSection(panel: OrgPanel, viewer_id: i64, flash: Flash) -> impl IntoView {
     let lang = use_lang();
     let heading = format!("org-{}", panel.id);
     let labelled_by = heading.clone();
@@ -62,14 +62,14 @@ fn OrganisationSection(panel: OrgPanel, flash: Flash) -> impl IntoView {
         <section class="org-panel" aria-labelledby=labelled_by>
             <h2 id=heading>{panel.name.clone()}</h2>
             {(!roles.is_empty()).then(|| view! { <p>{lang.t(Key::CoordinatorYourRoles)} ": " {roles}</p> })}
-            {panel.team.map(|team| view! { <TeamSection organisation=panel.id team flash/> })}
+            {panel.team.map(|team| view! { <TeamSection organisation=panel.id viewer_id team flash/> })}
         </section>
     }
     .into_any()
 }
 
 #[component]
-fn TeamSection(organisation: i64, team: Team, flash: Flash) -> impl IntoView {
+fn TeamSection(organisation: i64, viewer_id: i64, team: Team, flash: Flash) -> impl IntoView {
     let lang = use_lang();
     let org = organisation.to_string();
     let invite_flash = flash.clone();
@@ -101,14 +101,16 @@ fn TeamSection(organisation: i64, team: Team, flash: Flash) -> impl IntoView {
                             <td>{m.email.clone()}</td>
                             <td>{role_name(lang, m.role)}</td>
                             <td>
-                                <form method="post" action="/org/remove" class="inline-form">
-                                    <input type="hidden" name="organisation" value=org/>
-                                    <input type="hidden" name="user" value=m.user_id.to_string()/>
-                                    <input type="hidden" name="role" value=m.role.as_str()/>
-                                    <button type="submit" class="button button--small">
-                                        {lang.fill(Key::TeamRemove, &[("name", &m.display_name)])}
-                                    </button>
-                                </form>
+                                {(m.user_id != viewer_id || m.role != OrgRole::OrgAdmin).then(|| view! {
+                                    <form method="post" action="/org/remove" class="inline-form">
+                                        <input type="hidden" name="organisation" value=org.clone()/>
+                                        <input type="hidden" name="user" value=m.user_id.to_string()/>
+                                        <input type="hidden" name="role" value=m.role.as_str()/>
+                                        <button type="submit" class="button button--secondary button--small">
+                                            {lang.fill(Key::TeamRemove, &[("name", &m.display_name)])}
+                                        </button>
+                                    </form>
+                                })}
                             </td>
                         </tr>
                     }
