@@ -219,7 +219,7 @@ mod tests {
                 "sent once"
             );
             let latest = latest(&db, 5).await.expect("latest");
-            assert_eq!(latest[0].sent_at.is_some(), true);
+            assert!(latest[0].sent_at.is_some());
         }
     );
 
