@@ -202,12 +202,22 @@ async fn join_organisation(
     Ok(())
 }
 
+/// Uses a one-time link inside the caller's transaction; a used, expired or unknown
+/// link is an error naming the link.
+async fn take_link(
+    conn: &mut sqlx::AnyConnection,
+    token: &str,
+    purpose: Purpose,
+) -> Result<(i64, Option<String>), AppError> {
+    users::take_token(conn, &hash_token(token), purpose)
+        .await?
+        .ok_or_else(|| AppError::validation("token", Problem::Expired))
+}
+
 /// Confirms the address behind a verification link.
 pub async fn verify_email(db: &Db, token: &str) -> Result<i64, AppError> {
     let mut tx = db.pool().begin().await?;
-    let (user_id, _) = users::take_token(&mut tx, &hash_token(token), Purpose::VerifyEmail)
-        .await?
-        .ok_or_else(|| AppError::validation("token", Problem::Expired))?;
+    let (user_id, _) = take_link(&mut tx, token, Purpose::VerifyEmail).await?;
     users::mark_verified(&mut tx, user_id).await?;
     record(&mut tx, Event::own(Action::EmailVerified, user_id)).await?;
     tx.commit().await?;
@@ -281,9 +291,7 @@ pub async fn reset_password(
 ) -> Result<i64, AppError> {
     let mut tx = db.pool().begin().await?;
     // Taken inside the transaction: a refused new password rolls the use back.
-    let (user_id, _) = users::take_token(&mut tx, &hash_token(token), Purpose::ResetPassword)
-        .await?
-        .ok_or_else(|| AppError::validation("token", Problem::Expired))?;
+    let (user_id, _) = take_link(&mut tx, token, Purpose::ResetPassword).await?;
     let account = users::account_by_id(&mut tx, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -387,9 +395,7 @@ pub async fn request_email_change(
 /// Uses an e-mail change link; the old address is told.
 pub async fn confirm_email_change(db: &Db, token: &str) -> Result<i64, AppError> {
     let mut tx = db.pool().begin().await?;
-    let (user_id, new_email) = users::take_token(&mut tx, &hash_token(token), Purpose::ChangeEmail)
-        .await?
-        .ok_or_else(|| AppError::validation("token", Problem::Expired))?;
+    let (user_id, new_email) = take_link(&mut tx, token, Purpose::ChangeEmail).await?;
     let new_email = new_email.ok_or_else(|| AppError::validation("token", Problem::Expired))?;
     let account = users::account_by_id(&mut tx, user_id)
         .await?

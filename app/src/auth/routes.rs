@@ -92,6 +92,22 @@ fn keep(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Back to the page of a link from a letter, with the error of its form.
+async fn back_to_link(
+    session: &Session,
+    path: &str,
+    token: &str,
+    form: &str,
+    error: AppError,
+) -> Response {
+    answer(
+        session,
+        &with_token(path, token),
+        Flash::error(form, error, vec![]),
+    )
+    .await
+}
+
 fn with_token(path: &str, token: &str) -> String {
     let token: String = token
         .chars()
@@ -308,14 +324,7 @@ pub async fn verify(
 ) -> Response {
     match account::verify_email(&db, &form.token).await {
         Ok(_) => answer(&session, "/login", Flash::notice(Notice::EmailVerified)).await,
-        Err(error) => {
-            answer(
-                &session,
-                &with_token("/verify", &form.token),
-                Flash::error("verify", error, vec![]),
-            )
-            .await
-        }
+        Err(error) => back_to_link(&session, "/verify", &form.token, "verify", error).await,
     }
 }
 
@@ -379,10 +388,7 @@ pub async fn reset_password(
 ) -> Response {
     match account::reset_password(&db, &form.token, &form.password, &form.password_repeat).await {
         Ok(_) => answer(&session, "/login", Flash::notice(Notice::PasswordReset)).await,
-        Err(error) => {
-            let to = with_token("/password/reset", &form.token);
-            answer(&session, &to, Flash::error("reset", error, vec![])).await
-        }
+        Err(error) => back_to_link(&session, "/password/reset", &form.token, "reset", error).await,
     }
 }
 
@@ -401,10 +407,7 @@ pub async fn confirm_email(
             };
             answer(&session, to, Flash::notice(Notice::EmailChanged)).await
         }
-        Err(error) => {
-            let to = with_token("/email/confirm", &form.token);
-            answer(&session, &to, Flash::error("confirm", error, vec![])).await
-        }
+        Err(error) => back_to_link(&session, "/email/confirm", &form.token, "confirm", error).await,
     }
 }
 
@@ -428,10 +431,7 @@ pub async fn accept_invitation(
             )
             .await
         }
-        Err(error) => {
-            let to = with_token("/invitation", &form.token);
-            answer(&session, &to, Flash::error("accept", error, vec![])).await
-        }
+        Err(error) => back_to_link(&session, "/invitation", &form.token, "accept", error).await,
     }
 }
 
