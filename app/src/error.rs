@@ -24,6 +24,20 @@ pub enum Problem {
     Wrong,
     /// A link that has expired or was already used.
     Expired,
+    /// The same thing a second time (a second sign-up).
+    Duplicate,
+    /// Not possible for one's own need.
+    Own,
+    /// The need is closed or not open for this.
+    Closed,
+    /// A time in the past.
+    Past,
+    /// A number outside the allowed range.
+    OutOfRange,
+    /// Belongs to another organisation.
+    OtherOrganisation,
+    /// Wording that picks people by origin, religion or gender.
+    Wording,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -23,10 +23,17 @@ pub enum Action {
     InvitationAccepted,
     DataExported,
     AccountDeleted,
+    NeedPosted,
+    NeedReviewed,
+    SignedUpForNeed,
+    WithdrewFromNeed,
+    ContactRevealed,
+    TimeLogged,
+    NeedClosed,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 23] = [
         Action::SignedIn,
         Action::SignInFailed,
         Action::SignedOut,
@@ -43,6 +50,13 @@ impl Action {
         Action::InvitationAccepted,
         Action::DataExported,
         Action::AccountDeleted,
+        Action::NeedPosted,
+        Action::NeedReviewed,
+        Action::SignedUpForNeed,
+        Action::WithdrewFromNeed,
+        Action::ContactRevealed,
+        Action::TimeLogged,
+        Action::NeedClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +77,13 @@ impl Action {
             Action::InvitationAccepted => "invitation_accepted",
             Action::DataExported => "data_exported",
             Action::AccountDeleted => "account_deleted",
+            Action::NeedPosted => "need_posted",
+            Action::NeedReviewed => "need_reviewed",
+            Action::SignedUpForNeed => "signed_up_for_need",
+            Action::WithdrewFromNeed => "withdrew_from_need",
+            Action::ContactRevealed => "contact_revealed",
+            Action::TimeLogged => "time_logged",
+            Action::NeedClosed => "need_closed",
         }
     }
 
@@ -88,30 +109,37 @@ impl Action {
             Action::InvitationAccepted => Key::AuditInvitationAccepted,
             Action::DataExported => Key::AuditDataExported,
             Action::AccountDeleted => Key::AuditAccountDeleted,
+            Action::NeedPosted => Key::AuditNeedPosted,
+            Action::NeedReviewed => Key::AuditNeedReviewed,
+            Action::SignedUpForNeed => Key::AuditSignedUpForNeed,
+            Action::WithdrewFromNeed => Key::AuditWithdrewFromNeed,
+            Action::ContactRevealed => Key::AuditContactRevealed,
+            Action::TimeLogged => Key::AuditTimeLogged,
+            Action::NeedClosed => Key::AuditNeedClosed,
         }
     }
 }
 
 /// One event to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event<'a> {
+pub struct Event {
     pub action: Action,
     pub actor: Option<i64>,
     pub subject: Option<i64>,
     pub organisation: Option<i64>,
     /// A short note without personal data (a role name, never a password or token).
-    pub detail: &'a str,
+    pub detail: String,
 }
 
-impl<'a> Event<'a> {
+impl Event {
     /// An event a person caused about themselves.
-    pub fn own(action: Action, user: i64) -> Event<'a> {
+    pub fn own(action: Action, user: i64) -> Event {
         Event {
             action,
             actor: Some(user),
             subject: Some(user),
             organisation: None,
-            detail: "",
+            detail: String::new(),
         }
     }
 }
@@ -136,7 +164,7 @@ pub mod db {
     use crate::i18n::Lang;
     use sqlx::{AnyConnection, Row};
 
-    pub async fn record(conn: &mut AnyConnection, event: Event<'_>) -> Result<(), sqlx::Error> {
+    pub async fn record(conn: &mut AnyConnection, event: Event) -> Result<(), sqlx::Error> {
         sqlx::query(
             "INSERT INTO audit_log (at, action, actor_id, subject_id, organisation_id, detail)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -153,7 +181,7 @@ pub mod db {
     }
 
     /// Records an event outside any other write (sign-in, failed sign-in).
-    pub async fn record_now(db: &Db, event: Event<'_>) -> Result<(), sqlx::Error> {
+    pub async fn record_now(db: &Db, event: Event) -> Result<(), sqlx::Error> {
         let mut conn = db.pool().acquire().await?;
         record(&mut conn, event).await
     }

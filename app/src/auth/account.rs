@@ -188,7 +188,7 @@ async fn join_organisation(
         actor: Some(user_id),
         subject: Some(user_id),
         organisation: Some(invitation.organisation_id),
-        detail: invitation.role.as_str(),
+        detail: invitation.role.as_str().to_owned(),
     };
     record(conn, event.clone()).await?;
     record(
@@ -486,7 +486,7 @@ pub async fn delete_account(db: &Db, viewer: &Viewer, current: &str) -> Result<(
             actor: None,
             subject: None,
             organisation: None,
-            detail: "",
+            detail: String::new(),
         },
     )
     .await?;
@@ -557,7 +557,7 @@ pub async fn invite(
             actor: Some(viewer.id),
             subject: None,
             organisation: Some(organisation_id),
-            detail: role.as_str(),
+            detail: role.as_str().to_owned(),
         },
     )
     .await?;
@@ -615,7 +615,7 @@ pub async fn remove_member(
             actor: Some(viewer.id),
             subject: Some(user_id),
             organisation: Some(organisation_id),
-            detail: role.as_str(),
+            detail: role.as_str().to_owned(),
         },
     )
     .await?;

@@ -192,7 +192,7 @@ pub async fn login(
                 actor: None,
                 subject: None,
                 organisation: None,
-                detail: "",
+                detail: String::new(),
             },
         )
         .await;

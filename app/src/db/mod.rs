@@ -111,6 +111,16 @@ impl Db {
     }
 
     /// A round trip to the database, for `/readyz`.
+    /// A transaction that takes the write lock at once on SQLite (`BEGIN IMMEDIATE`), so
+    /// concurrent writers queue on the busy timeout instead of failing when a read-then-
+    /// write transaction finds the database changed; a plain transaction on PostgreSQL.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
+        }
+    }
+
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1")
             .execute(&self.pool)

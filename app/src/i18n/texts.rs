@@ -310,4 +310,37 @@ texts! {
     PrivacyExport => "Unter „Mein Bereich“ können Sie alle Daten über Sie als Datei herunterladen (Art. 15 und 20 DSGVO).", "Under “My account” you can download all data about you as a file (Art. 15 and 20 GDPR).";
     PrivacyDelete => "Dort können Sie Ihr Konto auch selbst löschen (Art. 17 DSGVO): Name, E-Mail-Adresse und Rollen werden gelöscht, Ihre Beiträge bleiben ohne Namen, im Protokoll bleibt nur das Ereignis ohne Bezug zu Ihnen.", "There you can also delete your account yourself (Art. 17 GDPR): name, e-mail address and roles are deleted, your contributions stay without your name, and the log keeps only the event without any link to you.";
     PrivacyContact => "Fragen zum Datenschutz beantwortet die Organisation in Ihrem Quartier; ihre Kontakte stehen unter „Hilfe in Not“.", "The organisation in your Quartier answers questions about data protection; its contacts are listed under “Help in a crisis”.";
+    AuditNeedPosted => "Gesuch eingestellt", "Need posted";
+    AuditNeedReviewed => "Gesuch geprüft", "Need reviewed";
+    AuditSignedUpForNeed => "Für ein Gesuch gemeldet", "Signed up for a need";
+    AuditWithdrewFromNeed => "Von einem Gesuch zurückgetreten", "Withdrew from a need";
+    AuditContactRevealed => "Kontaktdaten freigegeben", "Contact details revealed";
+    AuditTimeLogged => "Zeit eingetragen", "Time logged";
+    AuditNeedClosed => "Gesuch abgeschlossen", "Need closed";
+
+    // Needs: fields and problems
+    ProblemDuplicate => "{field}: Das haben Sie schon getan.", "{field}: you have already done this.";
+    ProblemOwn => "{field}: Bei Ihrem eigenen Gesuch geht das nicht.", "{field}: this is not possible for your own need.";
+    ProblemClosed => "{field}: Das Gesuch ist dafür nicht (mehr) offen.", "{field}: the need is not (or no longer) open for this.";
+    ProblemPast => "{field}: Der Zeitpunkt liegt in der Vergangenheit.", "{field}: this time is in the past.";
+    ProblemOutOfRange => "{field}: Die Zahl liegt außerhalb des erlaubten Bereichs.", "{field}: the number is outside the allowed range.";
+    FieldNeed => "Gesuch", "Need";
+    FieldTitle => "Was wird gebraucht?", "What is needed?";
+    FieldDescription => "Beschreibung der Aufgabe", "Description of the task";
+    FieldDate => "Datum", "Date";
+    FieldStart => "Von", "From";
+    FieldEnd => "Bis", "Until";
+    FieldHelpers => "Wie viele Helfende?", "How many helpers?";
+    FieldMinutes => "Zeit in Minuten", "Time in minutes";
+    FieldHelper => "Helfende Person", "Helper";
+    FieldMessage => "Nachricht", "Message";
+    FieldDecision => "Entscheidung", "Decision";
+    FieldNote => "Hinweis", "Note";
+    FieldLanguage => "Sprache", "Language";
+    FieldContactName => "Vorname", "First name";
+    FieldStreetAddress => "Genaue Adresse", "Exact address";
+    FieldPhone => "Telefon", "Phone";
+    FieldRoughPlace => "Ungefährer Ort (z. B. Nähe Marktplatz)", "Rough place (e.g. near the market square)";
+    ProblemOtherOrganisation => "{field}: Das gehört zu einer anderen Organisation.", "{field}: this belongs to another organisation.";
+    ProblemWording => "{field}: Bitte beschreiben Sie die Aufgabe, nicht die Menschen, die helfen sollen. Herkunft, Religion oder Geschlecht gehören nicht in ein Gesuch; eine gleichgeschlechtliche Begleitung können Sie unten ankreuzen.", "{field}: please describe the task, not the people who should help. Origin, religion or gender do not belong in a need; you can tick a same-gender helper below.";
 }

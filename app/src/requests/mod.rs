@@ -4,7 +4,13 @@
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod filter;
+pub mod lifecycle;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod posting;
+#[cfg(feature = "ssr")]
+pub mod staffing;
+pub mod text_check;
 #[cfg(feature = "ssr")]
 pub mod when;
 
@@ -102,6 +108,20 @@ pub enum NeedStatus {
 }
 
 impl NeedStatus {
+    pub const ALL: [NeedStatus; 7] = [
+        NeedStatus::Draft,
+        NeedStatus::PendingReview,
+        NeedStatus::Open,
+        NeedStatus::Filled,
+        NeedStatus::Done,
+        NeedStatus::Cancelled,
+        NeedStatus::Expired,
+    ];
+
+    pub fn parse(value: &str) -> Option<NeedStatus> {
+        NeedStatus::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             NeedStatus::Draft => "draft",

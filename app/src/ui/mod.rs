@@ -157,6 +157,23 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "role" => lang.t(Key::FieldRole),
                 "organisation" => lang.t(Key::FieldOrganisation),
                 "user" => lang.t(Key::FieldPerson),
+                "need" => lang.t(Key::FieldNeed),
+                "title" => lang.t(Key::FieldTitle),
+                "description" => lang.t(Key::FieldDescription),
+                "date" => lang.t(Key::FieldDate),
+                "start" => lang.t(Key::FieldStart),
+                "end" => lang.t(Key::FieldEnd),
+                "helpers" => lang.t(Key::FieldHelpers),
+                "minutes" => lang.t(Key::FieldMinutes),
+                "helper" => lang.t(Key::FieldHelper),
+                "body" => lang.t(Key::FieldMessage),
+                "decision" => lang.t(Key::FieldDecision),
+                "note" => lang.t(Key::FieldNote),
+                "language" => lang.t(Key::FieldLanguage),
+                "contact_name" => lang.t(Key::FieldContactName),
+                "street_address" => lang.t(Key::FieldStreetAddress),
+                "phone" => lang.t(Key::FieldPhone),
+                "rough_place" => lang.t(Key::FieldRoughPlace),
                 _ => lang.t(Key::FieldRequest),
             };
             let key = match problem {
@@ -169,6 +186,13 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 Problem::Mismatch => Key::ProblemMismatch,
                 Problem::Wrong => Key::ProblemWrong,
                 Problem::Expired => Key::ProblemExpired,
+                Problem::Duplicate => Key::ProblemDuplicate,
+                Problem::Own => Key::ProblemOwn,
+                Problem::Closed => Key::ProblemClosed,
+                Problem::Past => Key::ProblemPast,
+                Problem::OutOfRange => Key::ProblemOutOfRange,
+                Problem::OtherOrganisation => Key::ProblemOtherOrganisation,
+                Problem::Wording => Key::ProblemWording,
             };
             lang.fill(key, &[("field", field_label)])
         }

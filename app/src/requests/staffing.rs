@@ -1,0 +1,418 @@
+//! Helpers and places: sign-up (capacity guaranteed by one conditional update, so no
+//! need ever gets more helpers than it asked for, on either database), the waitlist,
+//! withdrawal that moves the waitlist up, confirmation that reveals the contact details
+//! (audited), logged time and closing. Each function authorises, then writes its change
+//! and its audit row in one transaction.
+
+use super::lifecycle::{apply, Event, NeedState};
+use super::NeedStatus;
+use crate::audit::{db::record, Action, Event as AuditEvent};
+use crate::auth::policy::QuartierRole;
+use crate::auth::Viewer;
+use crate::db::{now, Db};
+use crate::error::{AppError, Problem};
+use serde::{Deserialize, Serialize};
+use sqlx::{AnyConnection, Row};
+
+/// Where a sign-up ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignUp {
+    Place,
+    Waitlist,
+}
+
+/// A helper's standing with a need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HelperState {
+    SignedUp,
+    Confirmed,
+    Waitlisted,
+    Withdrawn,
+}
+
+impl HelperState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HelperState::SignedUp => "signed_up",
+            HelperState::Confirmed => "confirmed",
+            HelperState::Waitlisted => "waitlisted",
+            HelperState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<HelperState> {
+        [
+            HelperState::SignedUp,
+            HelperState::Confirmed,
+            HelperState::Waitlisted,
+            HelperState::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+
+    pub fn holds_place(self) -> bool {
+        matches!(self, HelperState::SignedUp | HelperState::Confirmed)
+    }
+}
+
+/// The facts about a need that decide who may do what with it.
+#[derive(Debug, Clone)]
+pub struct NeedFacts {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub posted_by: Option<i64>,
+    pub state: NeedState,
+}
+
+pub async fn need_facts(conn: &mut AnyConnection, need_id: i64) -> Result<NeedFacts, AppError> {
+    let row = sqlx::query(
+        "SELECT id, organisation_id, posted_by, status, helpers_needed, helpers_filled
+         FROM needs WHERE id = $1",
+    )
+    .bind(need_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let status: String = row.try_get("status")?;
+    Ok(NeedFacts {
+        id: row.try_get("id")?,
+        organisation_id: row.try_get("organisation_id")?,
+        posted_by: row.try_get("posted_by")?,
+        state: NeedState {
+            status: NeedStatus::parse(&status).ok_or(AppError::Internal)?,
+            needed: row.try_get("helpers_needed")?,
+            filled: row.try_get("helpers_filled")?,
+        },
+    })
+}
+
+impl NeedFacts {
+    /// The neighbour who posted it, or a coordinator of its organisation.
+    pub fn is_party(&self, viewer: &Viewer) -> bool {
+        self.posted_by == Some(viewer.id) || viewer.roles.coordinates(self.organisation_id)
+    }
+}
+
+pub async fn helper_state(
+    conn: &mut AnyConnection,
+    need_id: i64,
+    user_id: i64,
+) -> Result<Option<HelperState>, sqlx::Error> {
+    Ok(
+        sqlx::query("SELECT state FROM need_helpers WHERE need_id = $1 AND user_id = $2")
+            .bind(need_id)
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .and_then(|row| row.try_get::<String, _>("state").ok())
+            .and_then(|s| HelperState::parse(&s)),
+    )
+}
+
+fn audit(
+    action: Action,
+    actor: i64,
+    subject: Option<i64>,
+    need: &NeedFacts,
+    detail: &str,
+) -> AuditEvent {
+    // The detail names the need by number, never with personal data.
+    let detail = format!("need:{} {detail}", need.id).trim_end().to_owned();
+    AuditEvent {
+        action,
+        actor: Some(actor),
+        subject,
+        organisation: Some(need.organisation_id),
+        detail,
+    }
+}
+
+/// Takes a place if one is free: one statement that checks and counts at once.
+async fn take_place(conn: &mut AnyConnection, need_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE needs SET helpers_filled = helpers_filled + 1,
+                status = CASE WHEN helpers_filled + 1 >= helpers_needed THEN 'filled' ELSE 'open' END
+         WHERE id = $1 AND status = 'open' AND helpers_filled < helpers_needed",
+    )
+    .bind(need_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn free_place(conn: &mut AnyConnection, need_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE needs SET helpers_filled = helpers_filled - 1, status = 'open'
+         WHERE id = $1 AND status IN ('open', 'filled') AND helpers_filled > 0",
+    )
+    .bind(need_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records the helper in `state`; `false` if they already hold a place or wait for one.
+async fn join(
+    conn: &mut AnyConnection,
+    need_id: i64,
+    user_id: i64,
+    state: HelperState,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO need_helpers (need_id, user_id, state, joined_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (need_id, user_id) DO UPDATE
+           SET state = excluded.state, joined_at = excluded.joined_at, confirmed_at = NULL
+           WHERE need_helpers.state = 'withdrawn'",
+    )
+    .bind(need_id)
+    .bind(user_id)
+    .bind(state.as_str())
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn set_helper_state(
+    conn: &mut AnyConnection,
+    need_id: i64,
+    user_id: i64,
+    from: &[HelperState],
+    to: HelperState,
+) -> Result<bool, sqlx::Error> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let confirmed_at = (to == HelperState::Confirmed).then(now);
+    let done = sqlx::query(&format!(
+        "UPDATE need_helpers SET state = $3, confirmed_at = COALESCE($4, confirmed_at)
+         WHERE need_id = $1 AND user_id = $2 AND state IN ({})",
+        from.join(", ")
+    ))
+    .bind(need_id)
+    .bind(user_id)
+    .bind(to.as_str())
+    .bind(confirmed_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A volunteer signs up: a place if one is free, else the waitlist of a full need.
+pub async fn sign_up(db: &Db, viewer: &Viewer, need_id: i64) -> Result<SignUp, AppError> {
+    if !viewer.roles.lives_as(QuartierRole::Volunteer) {
+        return Err(AppError::Forbidden);
+    }
+    // The write comes first, so the lock is taken before anything is read.
+    let mut tx = db.begin_write().await?;
+    let placed = take_place(&mut tx, need_id).await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if need.posted_by == Some(viewer.id) {
+        return Err(AppError::validation("need", Problem::Own));
+    }
+    let outcome = if placed {
+        SignUp::Place
+    } else if need.state.status == NeedStatus::Filled {
+        SignUp::Waitlist
+    } else {
+        return Err(AppError::validation("need", Problem::Closed));
+    };
+    let state = match outcome {
+        SignUp::Place => HelperState::SignedUp,
+        SignUp::Waitlist => HelperState::Waitlisted,
+    };
+    if !join(&mut tx, need_id, viewer.id, state).await? {
+        // Already there: the place just counted is given back by the rollback.
+        return Err(AppError::validation("need", Problem::Duplicate));
+    }
+    record(
+        &mut tx,
+        audit(
+            Action::SignedUpForNeed,
+            viewer.id,
+            Some(viewer.id),
+            &need,
+            state.as_str(),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Gives a place (or a waitlist spot) back; the first on the waitlist moves up.
+pub async fn withdraw(db: &Db, viewer: &Viewer, need_id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    let state = helper_state(&mut tx, need_id, viewer.id)
+        .await?
+        .filter(|s| *s != HelperState::Withdrawn)
+        .ok_or_else(|| AppError::validation("need", Problem::Unknown))?;
+    if !need.state.status.is_staffing() {
+        return Err(AppError::validation("need", Problem::Closed));
+    }
+    set_helper_state(
+        &mut tx,
+        need_id,
+        viewer.id,
+        &[state],
+        HelperState::Withdrawn,
+    )
+    .await?;
+    if state.holds_place() {
+        free_place(&mut tx, need_id).await?;
+        promote_waitlist(&mut tx, need_id).await?;
+    }
+    record(
+        &mut tx,
+        audit(
+            Action::WithdrewFromNeed,
+            viewer.id,
+            Some(viewer.id),
+            &need,
+            "",
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the longest-waiting volunteer into a freed place.
+async fn promote_waitlist(conn: &mut AnyConnection, need_id: i64) -> Result<(), sqlx::Error> {
+    let next = sqlx::query(
+        "SELECT user_id FROM need_helpers WHERE need_id = $1 AND state = 'waitlisted'
+         ORDER BY joined_at, user_id LIMIT 1",
+    )
+    .bind(need_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(row) = next {
+        let user: i64 = row.try_get("user_id")?;
+        if take_place(conn, need_id).await? {
+            set_helper_state(
+                conn,
+                need_id,
+                user,
+                &[HelperState::Waitlisted],
+                HelperState::SignedUp,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The neighbour or a coordinator confirms a helper, who then sees the contact details.
+/// The reveal is audited.
+pub async fn confirm_helper(
+    db: &Db,
+    viewer: &Viewer,
+    need_id: i64,
+    helper: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !need.is_party(viewer) {
+        return Err(AppError::Forbidden);
+    }
+    if !need.state.status.is_staffing() {
+        return Err(AppError::validation("need", Problem::Closed));
+    }
+    if !set_helper_state(
+        &mut tx,
+        need_id,
+        helper,
+        &[HelperState::SignedUp],
+        HelperState::Confirmed,
+    )
+    .await?
+    {
+        return Err(AppError::validation("helper", Problem::Unknown));
+    }
+    record(
+        &mut tx,
+        audit(Action::ContactRevealed, viewer.id, Some(helper), &need, ""),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Largest time a helper can log for one need, in minutes (a long day's work twice).
+pub const MAX_MINUTES: i64 = 24 * 60;
+
+/// A confirmed helper logs the time they spent.
+pub async fn log_time(
+    db: &Db,
+    viewer: &Viewer,
+    need_id: i64,
+    minutes: i64,
+) -> Result<(), AppError> {
+    if !(1..=MAX_MINUTES).contains(&minutes) {
+        return Err(AppError::validation("minutes", Problem::OutOfRange));
+    }
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    let done = sqlx::query(
+        "UPDATE need_helpers SET minutes = $3 WHERE need_id = $1 AND user_id = $2 AND state = 'confirmed'",
+    )
+    .bind(need_id)
+    .bind(viewer.id)
+    .bind(minutes)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Forbidden);
+    }
+    record(
+        &mut tx,
+        audit(Action::TimeLogged, viewer.id, Some(viewer.id), &need, ""),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The neighbour or a coordinator closes the need as done, with optional thanks.
+pub async fn close(db: &Db, viewer: &Viewer, need_id: i64, feedback: &str) -> Result<(), AppError> {
+    let feedback = feedback.trim();
+    if feedback.chars().count() > 2000 {
+        return Err(AppError::validation("feedback", Problem::TooLong));
+    }
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !need.is_party(viewer) {
+        return Err(AppError::Forbidden);
+    }
+    let next = apply(need.state, Event::Close)
+        .map_err(|_| AppError::validation("need", Problem::Closed))?;
+    let done = sqlx::query(
+        "UPDATE needs SET status = $2, feedback = $3, closed_at = $4 WHERE id = $1 AND status = $5",
+    )
+    .bind(need_id)
+    .bind(next.status.as_str())
+    .bind(feedback)
+    .bind(now())
+    .bind(need.state.status.as_str())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    record(
+        &mut tx,
+        audit(Action::NeedClosed, viewer.id, None, &need, ""),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Hours a volunteer has logged, over all needs.
+pub async fn logged_minutes(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COALESCE(SUM(minutes), 0) AS total FROM need_helpers WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(db.pool())
+        .await?
+        .try_get("total")
+}
