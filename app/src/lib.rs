@@ -32,6 +32,16 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+/// Every form post (the no-JavaScript paths that change state) and the account
+/// download, for the server's router; the authorisation-matrix test walks the same list.
+#[cfg(feature = "ssr")]
+pub fn form_routes<S: Clone + Send + Sync + 'static>(
+) -> Vec<(&'static str, axum::routing::MethodRouter<S>)> {
+    let mut routes = auth::routes::form_routes();
+    routes.extend(requests::routes::form_routes());
+    routes
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::request_lang();
@@ -78,6 +88,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <legal::NotFoundPage/> }>
                     <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("requests") view=requests::page::RequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("requests/new") view=requests::pages::NewNeedPage ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:id") view=requests::pages::NeedPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("register") view=auth::pages::RegisterPage ssr=SsrMode::Async/>

@@ -115,7 +115,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/lang", get(set_language));
-    for (path, route) in app::auth::routes::form_routes() {
+    for (path, route) in app::form_routes() {
         router = router.route(path, route);
     }
     if state.dev_mailbox {

@@ -23,7 +23,7 @@ fn server_functions() -> BTreeSet<String> {
 }
 
 fn form_posts() -> Vec<&'static str> {
-    app::auth::routes::form_routes::<()>()
+    app::form_routes::<()>()
         .into_iter()
         .map(|(path, _)| path)
         .collect()
@@ -123,6 +123,16 @@ db_test!(
             .try_get("id")
             .expect("id");
         let (same, other) = (ids[0], ids[1]);
+        // Need actions are called on an open need of the "same" organisation.
+        let need: i64 = sqlx::query(
+            "SELECT id FROM needs WHERE organisation_id = $1 AND status = 'open' ORDER BY id",
+        )
+        .bind(same)
+        .fetch_one(db.pool())
+        .await
+        .expect("need")
+        .try_get("id")
+        .expect("id");
         let app = common::router(&db);
         // Sign-out ends the actor's session, so it is called last.
         let mut posts = form_posts();
@@ -149,7 +159,7 @@ db_test!(
                 for method in [Method::POST, Method::GET] {
                     let mut request = Request::builder()
                         .method(method.clone())
-                        .uri(path.as_str())
+                        .uri(path.replace("{id}", &need.to_string()))
                         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
                     if is_server_fn {
                         request = request.header(header::ACCEPT, "application/json");

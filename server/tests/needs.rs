@@ -216,16 +216,16 @@ db_test!(
             .await
             .expect("sign up");
         assert_eq!(
-            staffing::log_time(&db, &helper, need, 90).await,
+            staffing::log_time(&db, &helper, need, "90").await,
             Err(AppError::Forbidden),
             "only after confirmation"
         );
         let stranger = volunteers(&db, 1, "fremd").await.remove(0);
         assert_eq!(
-            staffing::confirm_helper(&db, &stranger, need, helper.id).await,
+            staffing::confirm_helper(&db, &stranger, need, &helper.id.to_string()).await,
             Err(AppError::Forbidden)
         );
-        staffing::confirm_helper(&db, &neighbour, need, helper.id)
+        staffing::confirm_helper(&db, &neighbour, need, &helper.id.to_string())
             .await
             .expect("confirm");
         let reveals: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'contact_revealed' AND subject_id = $1 AND organisation_id = $2 AND detail = $3")
@@ -239,10 +239,10 @@ db_test!(
         .expect("n");
         assert_eq!(reveals, 1, "the reveal is audited");
         assert_eq!(
-            staffing::log_time(&db, &helper, need, 0).await,
+            staffing::log_time(&db, &helper, need, "0").await,
             Err(AppError::validation("minutes", Problem::OutOfRange))
         );
-        staffing::log_time(&db, &helper, need, 90)
+        staffing::log_time(&db, &helper, need, "90")
             .await
             .expect("time");
         staffing::close(&db, &neighbour, need, "Vielen Dank!")

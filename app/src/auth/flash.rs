@@ -24,6 +24,17 @@ pub enum Notice {
     MemberRemoved,
     AccountDeleted,
     SignedOut,
+    NeedSubmitted,
+    NeedSubmittedContactMoved,
+    NeedPublished,
+    NeedPublishedContactMoved,
+    SignedUpForNeed,
+    Waitlisted,
+    Withdrawn,
+    HelperConfirmed,
+    TimeLogged,
+    NeedClosed,
+    NeedReviewed,
 }
 
 impl Notice {
@@ -42,6 +53,17 @@ impl Notice {
             Notice::MemberRemoved => Key::NoticeMemberRemoved,
             Notice::AccountDeleted => Key::NoticeAccountDeleted,
             Notice::SignedOut => Key::NoticeSignedOut,
+            Notice::NeedSubmitted => Key::NoticeNeedSubmitted,
+            Notice::NeedSubmittedContactMoved => Key::NoticeNeedSubmittedContactMoved,
+            Notice::NeedPublished => Key::NoticeNeedPublished,
+            Notice::NeedPublishedContactMoved => Key::NoticeNeedPublishedContactMoved,
+            Notice::SignedUpForNeed => Key::NoticeSignedUpForNeed,
+            Notice::Waitlisted => Key::NoticeWaitlisted,
+            Notice::Withdrawn => Key::NoticeWithdrawn,
+            Notice::HelperConfirmed => Key::NoticeHelperConfirmed,
+            Notice::TimeLogged => Key::NoticeTimeLogged,
+            Notice::NeedClosed => Key::NoticeNeedClosed,
+            Notice::NeedReviewed => Key::NoticeNeedReviewed,
         }
     }
 }

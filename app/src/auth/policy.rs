@@ -197,6 +197,15 @@ pub enum Access {
     CoordinatorArea,
     /// The admins of the organisation concerned, and the platform admin.
     TeamOfOrg,
+    /// Posting a need: neighbours, and coordinators on a neighbour's behalf.
+    Poster,
+    /// Volunteers (sign-up and withdrawal).
+    Volunteer,
+    /// The neighbour who posted the need and coordinators of its organisation (the
+    /// need the matrix uses has no neighbour, so: its coordinators).
+    PartyOfNeed,
+    /// Confirmed helpers of the need (nobody in the matrix is one).
+    ConfirmedHelper,
 }
 
 impl Access {
@@ -209,6 +218,16 @@ impl Access {
             Access::SignedIn => actor.is_signed_in(),
             Access::CoordinatorArea => roles.may_enter_coordinator_area(),
             Access::TeamOfOrg => roles.may_manage_team(same),
+            Access::Poster => {
+                roles.lives_as(QuartierRole::Neighbour)
+                    || roles
+                        .organisations
+                        .iter()
+                        .any(|m| m.role == OrgRole::Coordinator)
+            }
+            Access::Volunteer => roles.lives_as(QuartierRole::Volunteer),
+            Access::PartyOfNeed => roles.coordinates(same),
+            Access::ConfirmedHelper => false,
         }
     }
 }
@@ -223,6 +242,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/me/account", Access::SignedIn),
     ("/api/coordinator/home", Access::CoordinatorArea),
     ("/api/invitation/details", Access::Public),
+    ("/api/needs/detail", Access::Public),
 ];
 
 /// Every form post (the no-JavaScript paths that change state) and its rule.
@@ -241,6 +261,13 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/org/invite", Access::TeamOfOrg),
     ("/org/remove", Access::TeamOfOrg),
     ("/me/export", Access::SignedIn),
+    ("/requests/new", Access::Poster),
+    ("/requests/{id}/signup", Access::Volunteer),
+    ("/requests/{id}/withdraw", Access::Volunteer),
+    ("/requests/{id}/confirm", Access::PartyOfNeed),
+    ("/requests/{id}/time", Access::ConfirmedHelper),
+    ("/requests/{id}/close", Access::PartyOfNeed),
+    ("/requests/{id}/review", Access::PartyOfNeed),
 ];
 
 /// The rule of a server function, if it has one.
@@ -259,7 +286,15 @@ mod tests {
     #[test]
     fn visitors_get_public_things_only() {
         assert!(Access::Public.allows(Actor::Visitor));
-        for access in [Access::SignedIn, Access::CoordinatorArea, Access::TeamOfOrg] {
+        for access in [
+            Access::SignedIn,
+            Access::CoordinatorArea,
+            Access::TeamOfOrg,
+            Access::Poster,
+            Access::Volunteer,
+            Access::PartyOfNeed,
+            Access::ConfirmedHelper,
+        ] {
             assert!(!access.allows(Actor::Visitor), "{access:?}");
         }
         for actor in Actor::ALL.into_iter().filter(|a| a.is_signed_in()) {

@@ -43,7 +43,7 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>() -> Vec<(&'static str, Met
     ]
 }
 
-fn lang_of(headers: &http::HeaderMap) -> Lang {
+pub(crate) fn lang_of(headers: &http::HeaderMap) -> Lang {
     let text = |name| {
         headers
             .get(name)
@@ -62,18 +62,18 @@ fn client_address(extensions: &http::Extensions) -> IpAddr {
         .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
-fn viewer_of(extensions: &http::Extensions) -> Option<Viewer> {
+pub(crate) fn viewer_of(extensions: &http::Extensions) -> Option<Viewer> {
     extensions.get::<RequestViewer>().and_then(|v| v.0.clone())
 }
 
 /// 303 to `to`, with a one-time message for the page there.
-async fn answer(session: &Session, to: &str, message: Flash) -> Response {
+pub(crate) async fn answer(session: &Session, to: &str, message: Flash) -> Response {
     flash::put(session, message).await;
     Redirect::to(to).into_response()
 }
 
 /// A refused form post: signed-out people are sent to sign in; others get 403.
-fn refused(error: &AppError, headers: &http::HeaderMap) -> Response {
+pub(crate) fn refused(error: &AppError, headers: &http::HeaderMap) -> Response {
     match error {
         AppError::Unauthorized => Redirect::to("/login").into_response(),
         _ => (
@@ -85,7 +85,7 @@ fn refused(error: &AppError, headers: &http::HeaderMap) -> Response {
     }
 }
 
-fn keep(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn keep(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.chars().take(300).collect()))

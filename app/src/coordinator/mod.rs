@@ -28,6 +28,8 @@ pub struct OrgPanel {
     pub roles: Vec<OrgRole>,
     /// For those who may manage the team.
     pub team: Option<Team>,
+    /// Needs waiting for review, for the organisation's coordinators.
+    pub queue: Option<Vec<crate::requests::QueuedNeed>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,11 +101,17 @@ pub mod db {
             } else {
                 None
             };
+            let queue = if viewer.roles.coordinates(id) {
+                Some(crate::requests::staffing::review_queue(db, lang, id).await?)
+            } else {
+                None
+            };
             panels.push(OrgPanel {
                 id,
                 name,
                 roles,
                 team,
+                queue,
             });
         }
         let platform_audit = if viewer.roles.may_read_audit(None) {

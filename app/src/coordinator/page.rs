@@ -5,6 +5,7 @@ use crate::audit::Entry;
 use crate::auth::flash::{use_flash, Flash, FlashMessage};
 use crate::auth::policy::OrgRole;
 use crate::i18n::{use_lang, Key, Lang};
+use crate::requests::pages::ReviewForm;
 use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -62,6 +63,7 @@ fn OrganisationSection(panel: OrgPanel, viewer_id: i64, flash: Flash) -> impl In
         <section class="org-panel" aria-labelledby=labelled_by>
             <h2 id=heading>{panel.name.clone()}</h2>
             {(!roles.is_empty()).then(|| view! { <p>{lang.t(Key::CoordinatorYourRoles)} ": " {roles}</p> })}
+            {panel.queue.map(|queue| view! { <QueueSection queue/> })}
             {panel.team.map(|team| view! { <TeamSection organisation=panel.id viewer_id team flash/> })}
         </section>
     }
@@ -145,6 +147,30 @@ fn TeamSection(organisation: i64, viewer_id: i64, team: Team, flash: Flash) -> i
         </form>
         <h3>{lang.t(Key::AuditTitle)}</h3>
         <AuditTable entries=team.audit/>
+    }
+    .into_any()
+}
+
+#[component]
+fn QueueSection(queue: Vec<crate::requests::QueuedNeed>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h3>{lang.t(Key::QueueTitle)}</h3>
+        {if queue.is_empty() {
+            view! { <p>{lang.t(Key::QueueEmpty)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list queue">
+                    {queue.into_iter().map(|need| view! {
+                        <li class="queue__item">
+                            <a href=format!("/requests/{}", need.id)>{need.title}</a>
+                            <span class="muted">" · "{need.quartier_name}" · "{need.day_label}", "{need.time_label}</span>
+                            <ReviewForm id=need.id/>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
     .into_any()
 }

@@ -3,11 +3,15 @@
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod detail;
 pub mod filter;
 pub mod lifecycle;
 pub mod page;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod posting;
+#[cfg(feature = "ssr")]
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod staffing;
 pub mod text_check;
@@ -153,6 +157,51 @@ pub struct NeedTeaser {
 }
 
 /// One page of open needs and how many match in all.
+/// A need waiting in a coordinator's review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedNeed {
+    pub id: i64,
+    pub title: String,
+    pub quartier_name: String,
+    pub day_label: String,
+    pub time_label: String,
+}
+
+/// A helper's standing with a need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HelperState {
+    SignedUp,
+    Confirmed,
+    Waitlisted,
+    Withdrawn,
+}
+
+impl HelperState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HelperState::SignedUp => "signed_up",
+            HelperState::Confirmed => "confirmed",
+            HelperState::Waitlisted => "waitlisted",
+            HelperState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<HelperState> {
+        [
+            HelperState::SignedUp,
+            HelperState::Confirmed,
+            HelperState::Waitlisted,
+            HelperState::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+
+    pub fn holds_place(self) -> bool {
+        matches!(self, HelperState::SignedUp | HelperState::Confirmed)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct NeedList {
     pub needs: Vec<NeedTeaser>,

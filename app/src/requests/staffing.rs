@@ -5,7 +5,8 @@
 //! and its audit row in one transaction.
 
 use super::lifecycle::{apply, Event, NeedState};
-use super::NeedStatus;
+pub use super::HelperState;
+use super::{NeedStatus, QueuedNeed};
 use crate::audit::{db::record, Action, Event as AuditEvent};
 use crate::auth::policy::QuartierRole;
 use crate::auth::Viewer;
@@ -19,41 +20,6 @@ use sqlx::{AnyConnection, Row};
 pub enum SignUp {
     Place,
     Waitlist,
-}
-
-/// A helper's standing with a need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum HelperState {
-    SignedUp,
-    Confirmed,
-    Waitlisted,
-    Withdrawn,
-}
-
-impl HelperState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HelperState::SignedUp => "signed_up",
-            HelperState::Confirmed => "confirmed",
-            HelperState::Waitlisted => "waitlisted",
-            HelperState::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<HelperState> {
-        [
-            HelperState::SignedUp,
-            HelperState::Confirmed,
-            HelperState::Waitlisted,
-            HelperState::Withdrawn,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
-    }
-
-    pub fn holds_place(self) -> bool {
-        matches!(self, HelperState::SignedUp | HelperState::Confirmed)
-    }
 }
 
 /// The facts about a need that decide who may do what with it.
@@ -308,13 +274,14 @@ pub async fn confirm_helper(
     db: &Db,
     viewer: &Viewer,
     need_id: i64,
-    helper: i64,
+    helper: &str,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
     let need = need_facts(&mut tx, need_id).await?;
     if !need.is_party(viewer) {
         return Err(AppError::Forbidden);
     }
+    let helper = number("helper", helper)?;
     if !need.state.status.is_staffing() {
         return Err(AppError::validation("need", Problem::Closed));
     }
@@ -341,29 +308,34 @@ pub async fn confirm_helper(
 /// Largest time a helper can log for one need, in minutes (a long day's work twice).
 pub const MAX_MINUTES: i64 = 24 * 60;
 
-/// A confirmed helper logs the time they spent.
+fn number(field: &str, raw: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::validation(field, Problem::Malformed))
+}
+
+/// A confirmed helper logs the time they spent, in minutes.
 pub async fn log_time(
     db: &Db,
     viewer: &Viewer,
     need_id: i64,
-    minutes: i64,
+    minutes: &str,
 ) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if helper_state(&mut tx, need_id, viewer.id).await? != Some(HelperState::Confirmed) {
+        return Err(AppError::Forbidden);
+    }
+    let minutes = number("minutes", minutes)?;
     if !(1..=MAX_MINUTES).contains(&minutes) {
         return Err(AppError::validation("minutes", Problem::OutOfRange));
     }
-    let mut tx = db.begin_write().await?;
-    let need = need_facts(&mut tx, need_id).await?;
-    let done = sqlx::query(
-        "UPDATE need_helpers SET minutes = $3 WHERE need_id = $1 AND user_id = $2 AND state = 'confirmed'",
-    )
-    .bind(need_id)
-    .bind(viewer.id)
-    .bind(minutes)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(AppError::Forbidden);
-    }
+    sqlx::query("UPDATE need_helpers SET minutes = $3 WHERE need_id = $1 AND user_id = $2")
+        .bind(need_id)
+        .bind(viewer.id)
+        .bind(minutes)
+        .execute(&mut *tx)
+        .await?;
     record(
         &mut tx,
         audit(Action::TimeLogged, viewer.id, Some(viewer.id), &need, ""),
@@ -375,14 +347,14 @@ pub async fn log_time(
 
 /// The neighbour or a coordinator closes the need as done, with optional thanks.
 pub async fn close(db: &Db, viewer: &Viewer, need_id: i64, feedback: &str) -> Result<(), AppError> {
-    let feedback = feedback.trim();
-    if feedback.chars().count() > 2000 {
-        return Err(AppError::validation("feedback", Problem::TooLong));
-    }
     let mut tx = db.begin_write().await?;
     let need = need_facts(&mut tx, need_id).await?;
     if !need.is_party(viewer) {
         return Err(AppError::Forbidden);
+    }
+    let feedback = feedback.trim();
+    if feedback.chars().count() > 2000 {
+        return Err(AppError::validation("feedback", Problem::TooLong));
     }
     let next = apply(need.state, Event::Close)
         .map_err(|_| AppError::validation("need", Problem::Closed))?;
@@ -415,4 +387,120 @@ pub async fn logged_minutes(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
         .fetch_one(db.pool())
         .await?
         .try_get("total")
+}
+
+/// A coordinator's decision on a need in the review queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decision {
+    Approve,
+    SendBack,
+    Reject,
+}
+
+impl Decision {
+    pub fn parse(value: &str) -> Option<Decision> {
+        match value {
+            "approve" => Some(Decision::Approve),
+            "send_back" => Some(Decision::SendBack),
+            "reject" => Some(Decision::Reject),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::SendBack => "send_back",
+            Decision::Reject => "reject",
+        }
+    }
+}
+
+/// Approve, send back with a note, or reject a need waiting for review. Only
+/// coordinators of the need's organisation decide.
+pub async fn review(
+    db: &Db,
+    viewer: &Viewer,
+    need_id: i64,
+    decision: &str,
+    note: &str,
+) -> Result<NeedStatus, AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !viewer.roles.coordinates(need.organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    let decision = Decision::parse(decision.trim())
+        .ok_or_else(|| AppError::validation("decision", Problem::Unknown))?;
+    let note = note.trim();
+    if note.chars().count() > 1000 {
+        return Err(AppError::validation("note", Problem::TooLong));
+    }
+    if decision != Decision::Approve && note.is_empty() {
+        return Err(AppError::validation("note", Problem::Missing));
+    }
+    let event = match decision {
+        Decision::Approve => Event::Approve,
+        Decision::SendBack => Event::SendBack,
+        Decision::Reject => Event::Reject,
+    };
+    if need.state.status != NeedStatus::PendingReview {
+        return Err(AppError::validation("need", Problem::Closed));
+    }
+    let next =
+        apply(need.state, event).map_err(|_| AppError::validation("need", Problem::Closed))?;
+    let done =
+        sqlx::query("UPDATE needs SET status = $2, review_note = $3 WHERE id = $1 AND status = $4")
+            .bind(need_id)
+            .bind(next.status.as_str())
+            .bind(note)
+            .bind(need.state.status.as_str())
+            .execute(&mut *tx)
+            .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    record(
+        &mut tx,
+        audit(
+            Action::NeedReviewed,
+            viewer.id,
+            None,
+            &need,
+            decision.as_str(),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(next.status)
+}
+
+/// The review queue of an organisation, oldest first.
+pub async fn review_queue(
+    db: &Db,
+    lang: crate::i18n::Lang,
+    organisation_id: i64,
+) -> Result<Vec<QueuedNeed>, sqlx::Error> {
+    let mut queue = Vec::new();
+    for row in sqlx::query(
+        "SELECT n.id, n.title, n.starts_at, n.ends_at, q.name FROM needs n
+         JOIN quartiere q ON q.id = n.quartier_id
+         WHERE n.organisation_id = $1 AND n.status = 'pending_review'
+         ORDER BY n.created_at, n.id LIMIT 100",
+    )
+    .bind(organisation_id)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let (day_label, time_label) =
+            super::when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
+        queue.push(QueuedNeed {
+            id: row.try_get("id")?,
+            title: row.try_get("title")?,
+            quartier_name: row.try_get("name")?,
+            day_label,
+            time_label,
+        });
+    }
+    Ok(queue)
 }

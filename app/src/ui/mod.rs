@@ -26,6 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="main-nav" aria-label=lang.t(Key::NavMain)>
                     <a href="/">{lang.t(Key::NavHome)}</a>
                     <a href="/requests">{lang.t(Key::NavNeeds)}</a>
+                    <a href="/requests/new">{lang.t(Key::NavNewNeed)}</a>
                 </nav>
                 <div class="site-header__tools">
                     <AccountLinks/>
@@ -226,7 +227,7 @@ pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
     view! {
         <li class="need-card" data-category=need.category.slug()>
             <p class="need-card__category">{lang.t(need.category.label())}</p>
-            <h3 class="need-card__title">{need.title}</h3>
+            <h3 class="need-card__title"><a href=format!("/requests/{}", need.id)>{need.title}</a></h3>
             <dl class="need-card__facts">
                 <div>
                     <dt>{lang.t(Key::NeedWhen)}</dt>
