@@ -84,6 +84,12 @@ pub struct ServeArgs {
     /// no SMTP server is set. For development and tests only: anyone can read it.
     #[arg(long, env = "DEV_MAILBOX")]
     pub dev_mailbox: bool,
+
+    /// Days after a need is closed before its private details (name, address, phone,
+    /// notes, messages) are deleted; counts stay.
+    #[arg(long, env = "RETENTION_DAYS", default_value_t = app::requests::jobs::DEFAULT_RETENTION_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub retention_days: u32,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -83,6 +83,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         dev_mailbox,
     });
     tokio::spawn(delete_expired_sessions(db.clone()));
+    tokio::spawn(need_lifecycle_jobs(db.clone(), args.retention_days));
     tokio::spawn(server::mailer::run(db.clone(), delivery));
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
@@ -102,6 +103,27 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Removes expired sessions every hour, for as long as the server runs.
+/// Every hour: needs whose time has passed expire; private details of needs closed
+/// longer than the retention period are deleted.
+async fn need_lifecycle_jobs(db: Db, retention_days: u32) {
+    use app::requests::jobs;
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let now = app::db::now();
+        match jobs::expire_passed(&db, now).await {
+            Ok(n) if n > 0 => tracing::info!(expired = n, "needs expired"),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "expiring needs failed"),
+        }
+        match jobs::purge_private_details(&db, now, retention_days).await {
+            Ok(n) if n > 0 => tracing::info!(purged = n, "private details deleted after retention"),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "deleting private details failed"),
+        }
+    }
+}
+
 async fn delete_expired_sessions(db: Db) {
     use tower_sessions::ExpiredDeletion;
     let store = app::auth::session_store::DbSessionStore::new(db);

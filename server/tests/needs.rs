@@ -267,3 +267,82 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    lifecycle_jobs_expire_and_forget_and_are_idempotent,
+    |db: Db| async move {
+        use app::requests::jobs::{expire_passed, purge_private_details};
+        let (need, _) = open_need(&db, 2).await;
+        let now = app::db::now();
+        // A need whose time has passed, and one closed 100 days ago.
+        sqlx::query("UPDATE needs SET starts_at = $2, ends_at = $3 WHERE id = $1")
+            .bind(need)
+            .bind(now - 7200)
+            .bind(now - 3600)
+            .execute(db.pool())
+            .await
+            .expect("past");
+        let old: i64 = sqlx::query("SELECT id FROM needs WHERE id <> $1 ORDER BY id")
+            .bind(need)
+            .fetch_one(db.pool())
+            .await
+            .expect("other")
+            .try_get("id")
+            .expect("id");
+        sqlx::query("UPDATE needs SET status = 'done', closed_at = $2 WHERE id = $1")
+            .bind(old)
+            .bind(now - 100 * 86_400)
+            .execute(db.pool())
+            .await
+            .expect("old");
+        let expired_first = expire_passed(&db, now).await.expect("expire");
+        assert!(expired_first >= 1);
+        assert_eq!(places(&db, need).await.0, "expired");
+        assert_eq!(
+            expire_passed(&db, now).await.expect("again"),
+            0,
+            "idempotent"
+        );
+        let needs_before: i64 = sqlx::query("SELECT COUNT(*) AS n FROM needs")
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert_eq!(
+            purge_private_details(&db, now, 90).await.expect("purge"),
+            1,
+            "only the old one"
+        );
+        assert_eq!(
+            purge_private_details(&db, now, 90).await.expect("again"),
+            0,
+            "idempotent"
+        );
+        let private_left: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM need_private WHERE need_id = $1")
+                .bind(old)
+                .fetch_one(db.pool())
+                .await
+                .expect("count")
+                .try_get("n")
+                .expect("n");
+        assert_eq!(private_left, 0);
+        let needs_after: i64 = sqlx::query("SELECT COUNT(*) AS n FROM needs")
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert_eq!(needs_before, needs_after, "counts stay");
+        let recent_private: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM need_private WHERE need_id = $1")
+                .bind(need)
+                .fetch_one(db.pool())
+                .await
+                .expect("count")
+                .try_get("n")
+                .expect("n");
+        assert_eq!(recent_private, 1, "just expired: kept for now");
+    }
+);

@@ -86,6 +86,34 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 /// The signed-in person's own account; a visitor is sent to `/login`.
 #[leptos::server(endpoint = "me/account")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn my_account() -> Result<Viewer, AppError> {
-    session::require_viewer()
+pub async fn my_account() -> Result<MyPage, AppError> {
+    let viewer = session::require_viewer()?;
+    let db = crate::ctx::request_db()?;
+    let (needs, helping, minutes) = crate::requests::staffing::my_needs(&db, viewer.id)
+        .await
+        .map_err(|e| AppError::from(e).respond())?;
+    Ok(MyPage {
+        viewer,
+        needs,
+        helping,
+        minutes,
+    })
+}
+
+/// `/me`: my data, the needs I posted, the needs I help with, my logged time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPage {
+    pub viewer: Viewer,
+    pub needs: Vec<MyNeed>,
+    pub helping: Vec<MyNeed>,
+    pub minutes: i64,
+}
+
+/// A need on my page, with its status or my standing as a helper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyNeed {
+    pub id: i64,
+    pub title: String,
+    pub status: crate::requests::NeedStatus,
+    pub helper_state: Option<crate::requests::HelperState>,
 }

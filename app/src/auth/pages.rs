@@ -4,7 +4,7 @@
 
 use super::flash::{use_flash, Flash, FlashMessage};
 use super::policy::{OrgRole, QuartierRole};
-use super::{invitation_details, my_account, Viewer};
+use super::{invitation_details, my_account, MyPage, MyNeed, Viewer};
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ui::Loaded;
 use leptos::prelude::*;
@@ -328,8 +328,9 @@ pub fn MePage() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::MeTitle)/>
         <h1>{lang.t(Key::MeTitle)}</h1>
-        <Loaded resource=account let:viewer>
-            <AccountData viewer/>
+        <Loaded resource=account let:account>
+            <AccountData viewer=account.viewer.clone()/>
+            <MyNeeds account/>
             <AccountSettings flash=flash.clone()/>
         </Loaded>
     }
@@ -376,6 +377,54 @@ fn AccountData(viewer: Viewer) -> impl IntoView {
             {coordinator.then(|| view! { <p><a class="button" href="/coordinator">{lang.t(Key::NavCoordinator)}</a></p> })}
         </section>
     }
+}
+
+fn need_line(lang: Lang, need: MyNeed) -> impl IntoView {
+    use crate::requests::{HelperState, NeedStatus};
+    let status = lang.t(match need.helper_state {
+        Some(HelperState::SignedUp) => Key::HelperSignedUp,
+        Some(HelperState::Confirmed) => Key::HelperConfirmed,
+        Some(HelperState::Waitlisted) => Key::HelperWaitlisted,
+        Some(HelperState::Withdrawn) => Key::HelperWithdrawn,
+        None => match need.status {
+            NeedStatus::Draft => Key::StatusDraft,
+            NeedStatus::PendingReview => Key::StatusPendingReview,
+            NeedStatus::Open => Key::StatusOpen,
+            NeedStatus::Filled => Key::StatusFilled,
+            NeedStatus::Done => Key::StatusDone,
+            NeedStatus::Cancelled => Key::StatusCancelled,
+            NeedStatus::Expired => Key::StatusExpired,
+        },
+    });
+    view! { <li><a href=format!("/requests/{}", need.id)>{need.title}</a>" – "{status}</li> }
+}
+
+/// The needs I posted and the ones I help with, and my logged hours.
+#[component]
+fn MyNeeds(account: MyPage) -> impl IntoView {
+    let lang = use_lang();
+    let hours = format!("{:.1}", account.minutes as f64 / 60.0);
+    let hours = if lang == Lang::De {
+        hours.replace('.', ",")
+    } else {
+        hours
+    };
+    view! {
+        {(!account.needs.is_empty()).then(|| view! {
+            <section aria-labelledby="my-needs">
+                <h2 id="my-needs">{lang.t(Key::MeMyNeeds)}</h2>
+                <ul class="plain-list">{account.needs.into_iter().map(|n| need_line(lang, n)).collect_view()}</ul>
+            </section>
+        })}
+        {(!account.helping.is_empty()).then(|| view! {
+            <section aria-labelledby="my-help">
+                <h2 id="my-help">{lang.t(Key::MeHelping)}</h2>
+                <ul class="plain-list">{account.helping.into_iter().map(|n| need_line(lang, n)).collect_view()}</ul>
+                <p>{lang.fill(Key::MeHours, &[("hours", &hours)])}</p>
+            </section>
+        })}
+    }
+    .into_any()
 }
 
 #[component]

@@ -413,4 +413,7 @@ texts! {
     QueueTitle => "Zu prüfen", "To review";
     QueueEmpty => "Keine Gesuche warten auf Prüfung.", "No needs are waiting for review.";
     NavNewNeed => "Hilfe suchen", "Ask for help";
+    MeMyNeeds => "Meine Gesuche", "My needs";
+    MeHelping => "Wo ich helfe", "Where I help";
+    MeHours => "Eingetragene Zeit insgesamt: {hours} Stunden", "Time logged in all: {hours} hours";
 }

@@ -5,6 +5,8 @@
 pub mod db;
 pub mod detail;
 pub mod filter;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 pub mod lifecycle;
 pub mod page;
 pub mod pages;

@@ -449,14 +449,18 @@ pub async fn review(
     }
     let next =
         apply(need.state, event).map_err(|_| AppError::validation("need", Problem::Closed))?;
-    let done =
-        sqlx::query("UPDATE needs SET status = $2, review_note = $3 WHERE id = $1 AND status = $4")
-            .bind(need_id)
-            .bind(next.status.as_str())
-            .bind(note)
-            .bind(need.state.status.as_str())
-            .execute(&mut *tx)
-            .await?;
+    let closed_at = next.status.is_final().then(now);
+    let done = sqlx::query(
+        "UPDATE needs SET status = $2, review_note = $3, closed_at = COALESCE($5, closed_at)
+         WHERE id = $1 AND status = $4",
+    )
+    .bind(need_id)
+    .bind(next.status.as_str())
+    .bind(note)
+    .bind(need.state.status.as_str())
+    .bind(closed_at)
+    .execute(&mut *tx)
+    .await?;
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
@@ -503,4 +507,45 @@ pub async fn review_queue(
         });
     }
     Ok(queue)
+}
+
+/// The needs a person posted, the needs they help with (newest first), and the minutes
+/// they logged in all.
+pub async fn my_needs(
+    db: &Db,
+    user_id: i64,
+) -> Result<(Vec<crate::auth::MyNeed>, Vec<crate::auth::MyNeed>, i64), sqlx::Error> {
+    use crate::auth::MyNeed;
+    let mut posted = Vec::new();
+    for row in sqlx::query("SELECT id, title, status FROM needs WHERE posted_by = $1 ORDER BY starts_at DESC LIMIT 100")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?
+    {
+        let status: String = row.try_get("status")?;
+        if let Some(status) = NeedStatus::parse(&status) {
+            posted.push(MyNeed { id: row.try_get("id")?, title: row.try_get("title")?, status, helper_state: None });
+        }
+    }
+    let mut helping = Vec::new();
+    for row in sqlx::query(
+        "SELECT n.id, n.title, n.status, h.state FROM need_helpers h JOIN needs n ON n.id = h.need_id
+         WHERE h.user_id = $1 AND h.state <> 'withdrawn' ORDER BY n.starts_at DESC LIMIT 100",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let status: String = row.try_get("status")?;
+        let state: String = row.try_get("state")?;
+        if let Some(status) = NeedStatus::parse(&status) {
+            helping.push(MyNeed {
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                status,
+                helper_state: HelperState::parse(&state),
+            });
+        }
+    }
+    Ok((posted, helping, logged_minutes(db, user_id).await?))
 }
