@@ -4,7 +4,7 @@
 
 use super::flash::{use_flash, Flash, FlashMessage};
 use super::policy::{OrgRole, QuartierRole};
-use super::{invitation_details, my_account, MyPage, MyNeed, Viewer};
+use super::{invitation_details, my_account, MyNeed, MyPage, Viewer};
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ui::Loaded;
 use leptos::prelude::*;

@@ -207,6 +207,9 @@ pub async fn sign_up(db: &Db, viewer: &Viewer, need_id: i64) -> Result<SignUp, A
 
 /// Gives a place (or a waitlist spot) back; the first on the waitlist moves up.
 pub async fn withdraw(db: &Db, viewer: &Viewer, need_id: i64) -> Result<(), AppError> {
+    if !viewer.roles.lives_as(QuartierRole::Volunteer) {
+        return Err(AppError::Forbidden);
+    }
     let mut tx = db.begin_write().await?;
     let need = need_facts(&mut tx, need_id).await?;
     let state = helper_state(&mut tx, need_id, viewer.id)
@@ -382,7 +385,7 @@ pub async fn close(db: &Db, viewer: &Viewer, need_id: i64, feedback: &str) -> Re
 
 /// Hours a volunteer has logged, over all needs.
 pub async fn logged_minutes(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COALESCE(SUM(minutes), 0) AS total FROM need_helpers WHERE user_id = $1")
+    sqlx::query("SELECT CAST(COALESCE(SUM(minutes), 0) AS BIGINT) AS total FROM need_helpers WHERE user_id = $1")
         .bind(user_id)
         .fetch_one(db.pool())
         .await?

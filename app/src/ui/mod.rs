@@ -175,6 +175,9 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "street_address" => lang.t(Key::FieldStreetAddress),
                 "phone" => lang.t(Key::FieldPhone),
                 "rough_place" => lang.t(Key::FieldRoughPlace),
+                "consent" => lang.t(Key::NewNeedConsent),
+                "feedback" => lang.t(Key::NeedFeedback),
+                "notes" => lang.t(Key::NewNeedNotes),
                 _ => lang.t(Key::FieldRequest),
             };
             let key = match problem {

@@ -1,0 +1,364 @@
+//! A need's whole life through the real router and its form posts, on SQLite and
+//! PostgreSQL: a neighbour posts, a coordinator approves, a volunteer signs up, the
+//! neighbour confirms, the helper sees the address, logs time, the neighbour closes.
+//! And what each viewer may see at every step.
+
+use app::auth::policy::{OrgRole, QuartierRole};
+use app::db::Db;
+use app::db_test;
+use axum::http::StatusCode;
+use axum::Router;
+use common::{cookie_pair, enc, form, page, send, signed_in};
+use sqlx::Row;
+
+mod common;
+
+const PASSWORD: &str = "Gartenzaun-am-Bach-9";
+const ADDRESS: &str = "Fröbelstraße 7";
+const PHONE: &str = "030 23125 777";
+
+async fn person(
+    app: &Router,
+    db: &Db,
+    email: &str,
+    quartier: Option<QuartierRole>,
+    org: Option<OrgRole>,
+) -> (i64, String) {
+    let (id, _) = signed_in(app, db, email, PASSWORD).await;
+    let mut conn = db.pool().acquire().await.expect("conn");
+    if let Some(role) = quartier {
+        app::auth::db::grant_quartier_role(&mut conn, id, 1, role)
+            .await
+            .expect("role");
+    }
+    if let Some(role) = org {
+        let first_org: i64 = sqlx::query("SELECT organisation_id FROM organisation_quartiere WHERE quartier_id = 1 ORDER BY organisation_id")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("org")
+            .try_get("organisation_id")
+            .expect("id");
+        app::auth::db::grant_org_role(&mut conn, id, first_org, role)
+            .await
+            .expect("role");
+    }
+    drop(conn);
+    let answer = send(
+        app,
+        form(
+            "/login",
+            &format!("email={}&password={}", enc(email), enc(PASSWORD)),
+            None,
+        ),
+    )
+    .await;
+    (id, cookie_pair(&answer.cookie().expect("cookie")))
+}
+
+fn need_form(extra: &str) -> String {
+    format!(
+        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1&contact_name={}&street_address={}&phone={}{extra}",
+        enc("Einkauf für die Woche"),
+        enc("Zwei Taschen vom Markt, bitte auch Milch. Rückfragen: 0511 4455667"),
+        enc("Helga Meier"),
+        enc(ADDRESS),
+        enc(PHONE),
+    )
+}
+
+async fn post(app: &Router, uri: &str, body: &str, cookie: &str) -> (StatusCode, Option<String>) {
+    let answer = send(app, form(uri, body, Some(cookie))).await;
+    (answer.status, answer.location())
+}
+
+db_test!(
+    a_need_goes_from_posted_to_done_and_each_viewer_sees_only_their_part,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (_, neighbour) = person(
+            &app,
+            &db,
+            "helga@example.org",
+            Some(QuartierRole::Neighbour),
+            None,
+        )
+        .await;
+        let (helper_id, helper) = person(
+            &app,
+            &db,
+            "hannes@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let (_, coordinator) = person(
+            &app,
+            &db,
+            "kim@example.org",
+            None,
+            Some(OrgRole::Coordinator),
+        )
+        .await;
+        let (_, other) = person(
+            &app,
+            &db,
+            "olga@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+
+        // Bad input names the field and stores nothing.
+        let (_, back) = post(
+            &app,
+            "/requests/new",
+            &need_form("").replace("2030-05-06", "2020-05-06"),
+            &neighbour,
+        )
+        .await;
+        assert_eq!(back.as_deref(), Some("/requests/new"));
+        let again = page(&app, "/requests/new", Some(&neighbour)).await;
+        assert!(
+            again
+                .body
+                .contains("Datum: Der Zeitpunkt liegt in der Vergangenheit."),
+            "{}",
+            again.body
+        );
+        assert!(
+            again.body.contains("value=\"Einkauf für die Woche\""),
+            "input kept"
+        );
+
+        let (status, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let need_page = location.expect("to the need");
+        let id: i64 = need_page
+            .trim_start_matches("/requests/")
+            .parse()
+            .expect("id");
+        let mine = page(&app, &need_page, Some(&neighbour)).await;
+        assert!(mine
+            .body
+            .contains("Kontaktdaten aus dem Text haben wir in den geschützten Teil verschoben"));
+        assert!(mine.body.contains("Wird geprüft"));
+        let row = sqlx::query("SELECT n.description, p.notes FROM needs n JOIN need_private p ON p.need_id = n.id WHERE n.id = $1")
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .expect("need");
+        let description: String = row.try_get("description").expect("d");
+        let notes: String = row.try_get("notes").expect("n");
+        assert!(
+            !description.contains("4455667") && notes.contains("0511 4455667"),
+            "the phone number moved"
+        );
+
+        // Waiting for review: not public yet.
+        assert_eq!(
+            page(&app, &need_page, None).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            post(&app, &format!("/requests/{id}/signup"), "", &helper)
+                .await
+                .1
+                .as_deref(),
+            Some(need_page.as_str())
+        );
+        let (_, after) = (0, page(&app, &need_page, Some(&helper)).await);
+        assert_eq!(
+            after.status,
+            StatusCode::NOT_FOUND,
+            "the refused sign-up did not make it visible"
+        );
+
+        let queue = page(&app, "/coordinator", Some(&coordinator)).await;
+        assert!(
+            queue.body.contains("Einkauf für die Woche"),
+            "in the review queue"
+        );
+        assert_eq!(
+            post(
+                &app,
+                &format!("/requests/{id}/review"),
+                "decision=approve",
+                &helper
+            )
+            .await
+            .0,
+            StatusCode::FORBIDDEN
+        );
+        let (_, to) = post(
+            &app,
+            &format!("/requests/{id}/review"),
+            "decision=reject",
+            &coordinator,
+        )
+        .await;
+        assert_eq!(to.as_deref(), Some(need_page.as_str()));
+        assert!(
+            page(&app, &need_page, Some(&coordinator))
+                .await
+                .body
+                .contains("Hinweis: Bitte ausfüllen."),
+            "a rejection needs a note"
+        );
+        post(
+            &app,
+            &format!("/requests/{id}/review"),
+            "decision=approve",
+            &coordinator,
+        )
+        .await;
+
+        // Open: visitors see the teaser only; volunteers the task, not the contact.
+        let public = page(&app, &need_page, None).await;
+        assert_eq!(public.status, StatusCode::OK);
+        assert!(
+            public.body.contains("Einkauf für die Woche") && !public.body.contains("Zwei Taschen")
+        );
+        assert!(!public.body.contains(ADDRESS) && !public.body.contains("Helga"));
+        let json = send(
+            &app,
+            axum::http::Request::post("/api/needs/detail")
+                .header(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(axum::body::Body::from(format!("id={id}")))
+                .expect("request"),
+        )
+        .await;
+        assert!(
+            json.body.contains("\"Public\"") && !json.body.contains("street_address"),
+            "{}",
+            json.body
+        );
+
+        post(&app, &format!("/requests/{id}/signup"), "", &helper).await;
+        let before_reveal = page(&app, &need_page, Some(&helper)).await;
+        assert!(before_reveal.body.contains("Zwei Taschen"));
+        assert!(
+            !before_reveal.body.contains(ADDRESS) && !before_reveal.body.contains(PHONE),
+            "no contact before confirmation"
+        );
+        let (_, to) = post(&app, &format!("/requests/{id}/signup"), "", &other).await;
+        assert_eq!(to.as_deref(), Some(need_page.as_str()));
+        assert!(page(&app, &need_page, Some(&other))
+            .await
+            .body
+            .contains("Warteliste"));
+
+        assert_eq!(
+            post(
+                &app,
+                &format!("/requests/{id}/confirm"),
+                &format!("helper={helper_id}"),
+                &other
+            )
+            .await
+            .0,
+            StatusCode::FORBIDDEN
+        );
+        post(
+            &app,
+            &format!("/requests/{id}/confirm"),
+            &format!("helper={helper_id}"),
+            &neighbour,
+        )
+        .await;
+        let revealed = page(&app, &need_page, Some(&helper)).await;
+        assert!(revealed.body.contains(ADDRESS) && revealed.body.contains(PHONE));
+        assert!(revealed.body.contains(">Helga<"), "the first name only");
+        assert!(!revealed.body.contains("Meier"));
+        assert!(
+            !page(&app, &need_page, Some(&other))
+                .await
+                .body
+                .contains(ADDRESS),
+            "the waiting volunteer sees no contact"
+        );
+
+        post(&app, &format!("/requests/{id}/time"), "minutes=90", &helper).await;
+        let (_, to) = post(
+            &app,
+            &format!("/requests/{id}/close"),
+            "feedback=Danke+Hannes",
+            &neighbour,
+        )
+        .await;
+        assert_eq!(to.as_deref(), Some(need_page.as_str()));
+        assert!(page(&app, &need_page, Some(&neighbour))
+            .await
+            .body
+            .contains("Erledigt"));
+        let me = page(&app, "/me", Some(&helper)).await;
+        assert!(me.body.contains("1,5 Stunden"), "hours on my page");
+        let audit: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE detail LIKE $1")
+            .bind(format!("need:{id}%"))
+            .fetch_one(db.pool())
+            .await
+            .expect("audit")
+            .try_get("n")
+            .expect("n");
+        assert!(
+            audit >= 6,
+            "posting, review, sign-ups, reveal, time and closing are audited ({audit})"
+        );
+    }
+);
+
+db_test!(
+    a_coordinator_posts_on_behalf_of_a_neighbour_without_an_account,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (_, coordinator) = person(
+            &app,
+            &db,
+            "kim@example.org",
+            None,
+            Some(OrgRole::Coordinator),
+        )
+        .await;
+        let (status, _) = post(&app, "/requests/new", &need_form(""), &coordinator).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let err = page(&app, "/requests/new", Some(&coordinator)).await;
+        assert!(
+            err.body.contains("consent"),
+            "the consent is required on behalf"
+        );
+        let (_, location) = post(
+            &app,
+            "/requests/new",
+            &need_form("&consent=phone"),
+            &coordinator,
+        )
+        .await;
+        let need_page = location.expect("need");
+        assert!(
+            need_page.starts_with("/requests/") && need_page != "/requests/new",
+            "{need_page}"
+        );
+        let view = page(&app, &need_page, Some(&coordinator)).await;
+        assert!(
+            view.body.contains("Offen") && view.body.contains(ADDRESS),
+            "open at once, with the contact for the coordinator"
+        );
+        let (_, elsewhere) = person(&app, &db, "fremd@example.org", None, None).await;
+        assert_eq!(
+            post(
+                &app,
+                "/requests/new",
+                &need_form("&consent=phone"),
+                &elsewhere
+            )
+            .await
+            .0,
+            StatusCode::FORBIDDEN,
+            "a plain account cannot post"
+        );
+    }
+);
