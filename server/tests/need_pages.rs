@@ -362,3 +362,128 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    messages_hold_back_contact_data_until_the_helper_is_confirmed,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (_, neighbour) = person(
+            &app,
+            &db,
+            "helga@example.org",
+            Some(QuartierRole::Neighbour),
+            None,
+        )
+        .await;
+        let (helper_id, helper) = person(
+            &app,
+            &db,
+            "hannes@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let (_, coordinator) = person(
+            &app,
+            &db,
+            "kim@example.org",
+            None,
+            Some(OrgRole::Coordinator),
+        )
+        .await;
+        let (_, outsider) = person(
+            &app,
+            &db,
+            "olga@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        let need_page = location.expect("need");
+        let id = need_page.trim_start_matches("/requests/").to_owned();
+        post(
+            &app,
+            &format!("/requests/{id}/review"),
+            "decision=approve",
+            &coordinator,
+        )
+        .await;
+        post(&app, &format!("/requests/{id}/signup"), "", &helper).await;
+
+        assert_eq!(
+            post(
+                &app,
+                &format!("/requests/{id}/messages"),
+                "body=Hallo",
+                &outsider
+            )
+            .await
+            .0,
+            StatusCode::FORBIDDEN
+        );
+        let (_, to) = post(
+            &app,
+            &format!("/requests/{id}/messages"),
+            "body=",
+            &neighbour,
+        )
+        .await;
+        assert_eq!(
+            to.as_deref(),
+            Some(format!("/requests/{id}#messages").as_str())
+        );
+        post(
+            &app,
+            &format!("/requests/{id}/messages"),
+            &format!("body={}", enc("Rufen Sie mich an: 0511 9988776")),
+            &neighbour,
+        )
+        .await;
+        let seen = page(&app, &need_page, Some(&helper)).await;
+        assert!(
+            seen.body.contains("Rufen Sie mich an:") && !seen.body.contains("9988776"),
+            "held back before the reveal"
+        );
+        assert!(seen.body.contains("Kontaktdaten zurückgehalten"));
+        let letters = app::mail::outbox::latest(&db, 20).await.expect("outbox");
+        assert!(letters
+            .iter()
+            .any(|m| m.recipient == "hannes@example.org" && m.subject.contains("Neue Nachricht")));
+
+        post(
+            &app,
+            &format!("/requests/{id}/confirm"),
+            &format!("helper={helper_id}"),
+            &neighbour,
+        )
+        .await;
+        post(
+            &app,
+            &format!("/requests/{id}/messages"),
+            &format!("body={}", enc("Meine Nummer: 0511 9988776")),
+            &neighbour,
+        )
+        .await;
+        let after = page(&app, &need_page, Some(&helper)).await;
+        assert!(
+            after.body.contains("Meine Nummer: 0511 9988776"),
+            "shown in full after the reveal"
+        );
+        post(
+            &app,
+            &format!("/requests/{id}/messages"),
+            "body=Bin+um+10+da",
+            &helper,
+        )
+        .await;
+        assert!(
+            page(&app, &need_page, Some(&coordinator))
+                .await
+                .body
+                .contains("Bin um 10 da"),
+            "coordinators read the thread"
+        );
+    }
+);

@@ -35,6 +35,8 @@ pub enum Notice {
     TimeLogged,
     NeedClosed,
     NeedReviewed,
+    MessageSent,
+    MessageHeldBack,
 }
 
 impl Notice {
@@ -64,6 +66,8 @@ impl Notice {
             Notice::TimeLogged => Key::NoticeTimeLogged,
             Notice::NeedClosed => Key::NoticeNeedClosed,
             Notice::NeedReviewed => Key::NoticeNeedReviewed,
+            Notice::MessageSent => Key::NoticeMessageSent,
+            Notice::MessageHeldBack => Key::NoticeMessageHeldBack,
         }
     }
 }

@@ -268,6 +268,7 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/requests/{id}/time", Access::ConfirmedHelper),
     ("/requests/{id}/close", Access::PartyOfNeed),
     ("/requests/{id}/review", Access::PartyOfNeed),
+    ("/requests/{id}/messages", Access::PartyOfNeed),
 ];
 
 /// The rule of a server function, if it has one.

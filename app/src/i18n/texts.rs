@@ -416,4 +416,13 @@ texts! {
     MeMyNeeds => "Meine Gesuche", "My needs";
     MeHelping => "Wo ich helfe", "Where I help";
     MeHours => "Eingetragene Zeit insgesamt: {hours} Stunden", "Time logged in all: {hours} hours";
+    NoticeMessageSent => "Ihre Nachricht ist verschickt.", "Your message has been sent.";
+    NoticeMessageHeldBack => "Ihre Nachricht ist verschickt – Kontaktdaten darin haben wir zurückgehalten, bis die helfende Person bestätigt ist.", "Your message has been sent – we held back contact details in it until the helper is confirmed.";
+    MessagesTitle => "Nachrichten", "Messages";
+    MessagesEmpty => "Noch keine Nachrichten.", "No messages yet.";
+    MessageHeldBackHint => "(Kontaktdaten zurückgehalten)", "(contact details held back)";
+    MessageSend => "Nachricht senden", "Send message";
+    MessageDeletedAuthor => "Gelöschtes Konto", "Deleted account";
+    MailMessageSubject => "Neue Nachricht zu Ihrem Gesuch", "New message about your need";
+    MailMessageBody => "{name} hat eine Nachricht geschrieben. Lesen und antworten:\n\n{link}", "{name} has written a message. Read and reply:\n\n{link}";
 }

@@ -50,6 +50,19 @@ pub struct RequestForHelper {
     pub my_minutes: i64,
     /// Only for a confirmed helper.
     pub contact: Option<Contact>,
+    /// The thread, for helpers who hold a place.
+    pub messages: Option<Vec<MessageRow>>,
+}
+
+/// A message of a need's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageRow {
+    /// `None` once the writer deleted their account.
+    pub author: Option<String>,
+    pub body: String,
+    /// Contact data was taken out, since not every reader is confirmed yet.
+    pub held_back: bool,
+    pub when: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +88,7 @@ pub struct RequestForCoordinator {
     pub on_behalf: bool,
     /// A coordinator of the need's organisation (may review).
     pub may_review: bool,
+    pub messages: Vec<MessageRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,6 +233,7 @@ pub mod db {
                 feedback: row.try_get("feedback")?,
                 on_behalf: flag(row.try_get("on_behalf")?),
                 may_review: viewer.roles.coordinates(facts.organisation_id),
+                messages: crate::requests::messages::thread(&mut conn, lang, id).await?,
             }));
         }
         let helper = match viewer {
@@ -248,6 +263,12 @@ pub mod db {
             None => 0,
         };
         let revealed = my_state == Some(HelperState::Confirmed);
+        let messages = match my_state {
+            Some(HelperState::SignedUp | HelperState::Confirmed) => {
+                Some(crate::requests::messages::thread(&mut conn, lang, id).await?)
+            }
+            _ => None,
+        };
         Ok(NeedView::Helper(RequestForHelper {
             public,
             description: row.try_get("description")?,
@@ -258,6 +279,7 @@ pub mod db {
                 (Some(p), true) => Some(contact(p, false)?),
                 _ => None,
             },
+            messages,
         }))
     }
 }

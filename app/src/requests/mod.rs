@@ -8,6 +8,8 @@ pub mod filter;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 pub mod lifecycle;
+#[cfg(feature = "ssr")]
+pub mod messages;
 pub mod page;
 pub mod pages;
 #[cfg(feature = "ssr")]

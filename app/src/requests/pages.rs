@@ -3,7 +3,8 @@
 //! post, so the pages work without JavaScript.
 
 use super::detail::{
-    need_detail, Contact, NeedView, RequestForCoordinator, RequestForHelper, RequestPublic,
+    need_detail, Contact, MessageRow, NeedView, RequestForCoordinator, RequestForHelper,
+    RequestPublic,
 };
 use super::HelperState;
 use super::{Category, NeedStatus};
@@ -322,6 +323,7 @@ fn HelperPart(helper: RequestForHelper) -> impl IntoView {
             }}
             {action}
         </section>
+        {helper.messages.map(|messages| view! { <MessageThread id messages/> })}
     }
     .into_any()
 }
@@ -394,6 +396,44 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
             </section>
         })}
         {pending.then(|| view! { <ReviewForm id/> })}
+        <MessageThread id messages=party.messages/>
+    }
+    .into_any()
+}
+
+/// The need's thread and a form to write to it.
+#[component]
+fn MessageThread(id: i64, messages: Vec<MessageRow>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section id="messages" aria-labelledby="messages-title">
+            <h2 id="messages-title">{lang.t(Key::MessagesTitle)}</h2>
+            {if messages.is_empty() {
+                view! { <p>{lang.t(Key::MessagesEmpty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="plain-list thread">
+                        {messages.into_iter().map(|m| view! {
+                            <li class="thread__message">
+                                <p class="thread__meta">
+                                    <strong>{m.author.unwrap_or_else(|| lang.t(Key::MessageDeletedAuthor).to_owned())}</strong>
+                                    " · "{m.when}
+                                    {m.held_back.then(|| view! { " "<span class="muted">{lang.t(Key::MessageHeldBackHint)}</span> })}
+                                </p>
+                                <p class="prewrap">{m.body}</p>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            <form method="post" action=format!("/requests/{id}/messages") class="stacked-form">
+                <div class="field">
+                    <label for="message-body">{lang.t(Key::FieldMessage)}</label>
+                    <textarea id="message-body" name="body" rows="3" required></textarea>
+                </div>
+                <button type="submit" class="button">{lang.t(Key::MessageSend)}</button>
+            </form>
+        </section>
     }
     .into_any()
 }

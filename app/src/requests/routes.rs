@@ -25,6 +25,7 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>() -> Vec<(&'static str, Met
         ("/requests/{id}/time", post(log_time)),
         ("/requests/{id}/close", post(close)),
         ("/requests/{id}/review", post(review)),
+        ("/requests/{id}/messages", post(message)),
     ]
 }
 
@@ -189,3 +190,39 @@ need_action!(review, ReviewForm, |db, viewer, id, form| async move {
         .await
         .map(|_| Notice::NeedReviewed)
 });
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MessageForm {
+    pub body: String,
+}
+
+pub async fn message(
+    Extension(db): Extension<Db>,
+    Extension(site): Extension<crate::ctx::SiteConfig>,
+    Path(id): Path<i64>,
+    extensions: http::Extensions,
+    headers: http::HeaderMap,
+    session: Session,
+    Form(form): Form<MessageForm>,
+) -> Response {
+    let Some(viewer) = viewer_of(&extensions) else {
+        return refused(&AppError::Unauthorized, &headers);
+    };
+    let result = super::messages::post_message(&db, &site, &viewer, id, &form.body)
+        .await
+        .map(|held_back| {
+            if held_back {
+                Notice::MessageHeldBack
+            } else {
+                Notice::MessageSent
+            }
+        });
+    outcome(
+        &session,
+        &headers,
+        &format!("/requests/{id}#messages"),
+        result,
+    )
+    .await
+}
