@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("requests") view=requests::page::RequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("requests/new") view=requests::pages::NewNeedPage ssr=SsrMode::Async/>
                     <Route path=path!("requests/:id") view=requests::pages::NeedPage ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:id/notice") view=requests::pages::NoticePage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("register") view=auth::pages::RegisterPage ssr=SsrMode::Async/>

@@ -347,6 +347,20 @@ db_test!(
             view.body.contains("Offen") && view.body.contains(ADDRESS),
             "open at once, with the contact for the coordinator"
         );
+        let id = need_page.trim_start_matches("/requests/");
+        let notice = page(&app, &format!("{need_page}/notice"), Some(&coordinator)).await;
+        assert_eq!(notice.status, StatusCode::OK);
+        assert!(
+            notice.body.contains(&format!("Gesuch Nr. {id}")),
+            "{}",
+            notice.body
+        );
+        assert!(notice.body.contains("So erreichen Sie uns"));
+        let hidden = page(&app, &format!("{need_page}/notice"), None).await;
+        assert!(
+            !hidden.body.contains(ADDRESS) && !hidden.body.contains("So erreichen Sie uns"),
+            "not for others"
+        );
         let (_, elsewhere) = person(&app, &db, "fremd@example.org", None, None).await;
         assert_eq!(
             post(

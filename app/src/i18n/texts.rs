@@ -425,4 +425,12 @@ texts! {
     MessageDeletedAuthor => "Gelöschtes Konto", "Deleted account";
     MailMessageSubject => "Neue Nachricht zu Ihrem Gesuch", "New message about your need";
     MailMessageBody => "{name} hat eine Nachricht geschrieben. Lesen und antworten:\n\n{link}", "{name} has written a message. Read and reply:\n\n{link}";
+    NoticeTitle => "Ihr Gesuch bei Gute Nachbarschaft", "Your need on Gute Nachbarschaft";
+    NoticeNumber => "Gesuch Nr. {id}", "Need no. {id}";
+    NoticeWhatNext => "Wir suchen jetzt jemanden aus Ihrer Nachbarschaft, der hilft. Sobald sich jemand gefunden hat, melden wir uns bei Ihnen. Bitte nennen Sie bei Fragen die Nummer Ihres Gesuchs.", "We are now looking for someone in your neighbourhood to help. As soon as someone is found, we will get in touch. Please give the number of your need if you have questions.";
+    NoticeContact => "So erreichen Sie uns", "How to reach us";
+    NoticePrivacy => "Ihre Adresse und Telefonnummer sieht nur die bestätigte helfende Person. Sie können Ihre Einwilligung jederzeit bei uns widerrufen.", "Only the confirmed helper sees your address and phone number. You can withdraw your consent with us at any time.";
+    NoticeLink => "Merkblatt zum Ausdrucken", "Notice to print";
+    NoticeBack => "Zurück zum Gesuch", "Back to the need";
+    NoticePrintHint => "Drucken Sie diese Seite mit der Druckfunktion Ihres Browsers.", "Print this page with your browser's print function.";
 }

@@ -89,6 +89,10 @@ pub struct RequestForCoordinator {
     /// A coordinator of the need's organisation (may review).
     pub may_review: bool,
     pub messages: Vec<MessageRow>,
+    /// The organisation in charge and how to reach it (for the printed notice).
+    pub organisation_name: String,
+    pub organisation_phone: String,
+    pub organisation_email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,8 +154,10 @@ pub mod db {
             "SELECT n.category, n.title, n.description, n.status, n.helpers_needed, n.helpers_filled,
                     n.starts_at, n.ends_at, n.rough_place, n.weekly, n.language, n.same_gender,
                     n.step_free, n.needs_car, n.review_note, n.feedback, n.on_behalf,
-                    q.name AS quartier_name
-             FROM needs n JOIN quartiere q ON q.id = n.quartier_id WHERE n.id = $1",
+                    q.name AS quartier_name, o.name AS organisation_name,
+                    COALESCE(o.phone, '') AS organisation_phone, COALESCE(o.email, '') AS organisation_email
+             FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+             JOIN organisations o ON o.id = n.organisation_id WHERE n.id = $1",
         )
         .bind(id)
         .fetch_one(&mut *conn)
@@ -234,6 +240,9 @@ pub mod db {
                 on_behalf: flag(row.try_get("on_behalf")?),
                 may_review: viewer.roles.coordinates(facts.organisation_id),
                 messages: crate::requests::messages::thread(&mut conn, lang, id).await?,
+                organisation_name: row.try_get("organisation_name")?,
+                organisation_phone: row.try_get("organisation_phone")?,
+                organisation_email: row.try_get("organisation_email")?,
             }));
         }
         let helper = match viewer {

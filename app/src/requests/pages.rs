@@ -395,8 +395,69 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
                 </form>
             </section>
         })}
+        {(party.on_behalf || party.may_review).then(|| view! {
+            <p><a class="button button--secondary" href=format!("/requests/{id}/notice")>{lang.t(Key::NoticeLink)}</a></p>
+        })}
         {pending.then(|| view! { <ReviewForm id/> })}
         <MessageThread id messages=party.messages/>
+    }
+    .into_any()
+}
+
+/// `/requests/{id}/notice`: a one-page notice for a neighbour without an account
+/// (on-behalf intake), to print and hand over or send by post: the need's number, what
+/// and when, and how to reach the organisation in charge.
+#[component]
+pub fn NoticePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let need = Resource::new(id, need_detail);
+    view! {
+        <Title text=lang.t(Key::NoticeTitle)/>
+        <Loaded resource=need let:view>
+            {match view {
+                NeedView::Coordinator(party) => view! { <PrintedNotice party/> }.into_any(),
+                _ => view! { <p class="notice notice--error" role="alert">{lang.t(Key::ErrForbidden)}</p> }.into_any(),
+            }}
+        </Loaded>
+    }
+}
+
+#[component]
+fn PrintedNotice(party: RequestForCoordinator) -> impl IntoView {
+    let lang = use_lang();
+    let p = party.public;
+    view! {
+        <article class="printed-notice">
+            <h1>{lang.t(Key::NoticeTitle)}</h1>
+            <p class="printed-notice__number">{lang.fill(Key::NoticeNumber, &[("id", &p.id.to_string())])}</p>
+            <dl class="facts">
+                <dt>{lang.t(Key::FieldCategory)}</dt>
+                <dd>{lang.t(p.category.label())}</dd>
+                <dt>{lang.t(Key::FieldTitle)}</dt>
+                <dd>{p.title}</dd>
+                <dt>{lang.t(Key::NeedWhen)}</dt>
+                <dd>{p.day_label}", "{p.time_label}</dd>
+                <dt>{lang.t(Key::NeedWhere)}</dt>
+                <dd>{p.quartier_name}</dd>
+            </dl>
+            <p>{lang.t(Key::NoticeWhatNext)}</p>
+            <h2>{lang.t(Key::NoticeContact)}</h2>
+            <p>
+                <strong>{party.organisation_name}</strong><br/>
+                {party.organisation_phone}<br/>
+                {party.organisation_email}
+            </p>
+            <p class="field__hint">{lang.t(Key::NoticePrivacy)}</p>
+        </article>
+        <p class="no-print"><a href=format!("/requests/{}", p.id)>{lang.t(Key::NoticeBack)}</a>" · "{lang.t(Key::NoticePrintHint)}</p>
     }
     .into_any()
 }
