@@ -36,7 +36,7 @@ async function status(page) {
 for (const javaScript of [false, true]) {
   const mode = javaScript ? 'js' : 'nojs';
   test(`a need from posting to done (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-    const title = `Einkauf ${mode} ${Date.now()}`;
+    const title = `Einkauf ${mode} ${Date.now().toString(36)}`;
     const address = `Lindenallee ${javaScript ? 3 : 5}`;
 
     const neighbour = await signedIn(javaScript, NEIGHBOUR);
