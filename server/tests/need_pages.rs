@@ -273,6 +273,19 @@ db_test!(
         assert!(revealed.body.contains(ADDRESS) && revealed.body.contains(PHONE));
         assert!(revealed.body.contains(">Helga<"), "the first name only");
         assert!(!revealed.body.contains("Meier"));
+        let letters = app::mail::outbox::latest(&db, 50).await.expect("outbox");
+        assert!(
+            letters.iter().any(|m| m.recipient == "helga@example.org"
+                && m.subject.contains("Jemand möchte Ihnen helfen")),
+            "the neighbour hears of the sign-up"
+        );
+        assert!(
+            letters
+                .iter()
+                .any(|m| m.recipient == "hannes@example.org"
+                    && m.subject.contains("Sie sind bestätigt")),
+            "the helper hears of the confirmation"
+        );
         assert!(
             !page(&app, &need_page, Some(&other))
                 .await

@@ -10,6 +10,13 @@ use app::error::{AppError, Problem};
 use app::requests::staffing::{self, SignUp};
 use sqlx::Row;
 
+fn site() -> app::ctx::SiteConfig {
+    app::ctx::SiteConfig {
+        base_url: "http://127.0.0.1:3000".into(),
+        dev_mailbox: true,
+    }
+}
+
 /// Volunteers as the sign-up functions see them.
 async fn volunteers(db: &Db, count: usize, tag: &str) -> Vec<Viewer> {
     let mut tx = db.pool().begin().await.expect("tx");
@@ -107,7 +114,7 @@ db_test!(
             .into_iter()
             .map(|viewer| {
                 let db = db.clone();
-                tokio::spawn(async move { staffing::sign_up(&db, &viewer, need).await })
+                tokio::spawn(async move { staffing::sign_up(&db, &site(), &viewer, need).await })
             })
             .collect();
         let mut placed = 0;
@@ -150,19 +157,19 @@ db_test!(
         let (need, _) = open_need(&db, 1).await;
         let people = volunteers(&db, 3, "warte").await;
         assert_eq!(
-            staffing::sign_up(&db, &people[0], need).await,
+            staffing::sign_up(&db, &site(), &people[0], need).await,
             Ok(SignUp::Place)
         );
         assert_eq!(
-            staffing::sign_up(&db, &people[1], need).await,
+            staffing::sign_up(&db, &site(), &people[1], need).await,
             Ok(SignUp::Waitlist)
         );
         assert_eq!(
-            staffing::sign_up(&db, &people[2], need).await,
+            staffing::sign_up(&db, &site(), &people[2], need).await,
             Ok(SignUp::Waitlist)
         );
         assert_eq!(
-            staffing::sign_up(&db, &people[1], need).await,
+            staffing::sign_up(&db, &site(), &people[1], need).await,
             Err(AppError::validation("need", Problem::Duplicate)),
             "a second sign-up is refused"
         );
@@ -184,7 +191,7 @@ db_test!(
         drop(conn);
         // Coming back after withdrawing is a new sign-up: to the waitlist now.
         assert_eq!(
-            staffing::sign_up(&db, &people[0], need).await,
+            staffing::sign_up(&db, &site(), &people[0], need).await,
             Ok(SignUp::Waitlist)
         );
         assert_eq!(
@@ -208,11 +215,11 @@ db_test!(
             .await
             .expect("poster");
         assert_eq!(
-            staffing::sign_up(&db, &neighbour, need).await,
+            staffing::sign_up(&db, &site(), &neighbour, need).await,
             Err(AppError::validation("need", Problem::Own)),
             "no sign-up for one's own need"
         );
-        staffing::sign_up(&db, &helper, need)
+        staffing::sign_up(&db, &site(), &helper, need)
             .await
             .expect("sign up");
         assert_eq!(
@@ -222,10 +229,10 @@ db_test!(
         );
         let stranger = volunteers(&db, 1, "fremd").await.remove(0);
         assert_eq!(
-            staffing::confirm_helper(&db, &stranger, need, &helper.id.to_string()).await,
+            staffing::confirm_helper(&db, &site(), &stranger, need, &helper.id.to_string()).await,
             Err(AppError::Forbidden)
         );
-        staffing::confirm_helper(&db, &neighbour, need, &helper.id.to_string())
+        staffing::confirm_helper(&db, &site(), &neighbour, need, &helper.id.to_string())
             .await
             .expect("confirm");
         let reveals: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'contact_revealed' AND subject_id = $1 AND organisation_id = $2 AND detail = $3")
@@ -261,7 +268,7 @@ db_test!(
             "closed once"
         );
         assert_eq!(
-            staffing::sign_up(&db, &stranger, need).await,
+            staffing::sign_up(&db, &site(), &stranger, need).await,
             Err(AppError::validation("need", Problem::Closed)),
             "no sign-up for a closed need"
         );

@@ -433,4 +433,9 @@ texts! {
     NoticeLink => "Merkblatt zum Ausdrucken", "Notice to print";
     NoticeBack => "Zurück zum Gesuch", "Back to the need";
     NoticePrintHint => "Drucken Sie diese Seite mit der Druckfunktion Ihres Browsers.", "Print this page with your browser's print function.";
+    MailSignedUpSubject => "Jemand möchte Ihnen helfen", "Someone would like to help you";
+    MailSignedUpBody => "{name} hat sich für Ihr Gesuch gemeldet. Bitte bestätigen Sie die Person, dann sieht sie Ihre Adresse und Telefonnummer:\n\n{link}", "{name} has signed up for your need. Please confirm them; then they will see your address and phone number:\n\n{link}";
+    MailConfirmedSubject => "Sie sind bestätigt", "You are confirmed";
+    MailConfirmedBody => "{name} hat Sie als helfende Person bestätigt. Adresse und Telefonnummer finden Sie hier:\n\n{link}", "{name} has confirmed you as the helper. You will find the address and phone number here:\n\n{link}";
+    NeedMyState => "Ihr Stand: {state}", "Your status: {state}";
 }

@@ -316,7 +316,7 @@ fn HelperPart(helper: RequestForHelper) -> impl IntoView {
             <h2 id="task">{lang.t(Key::NeedTask)}</h2>
             <p>{helper.description}</p>
             {(!helper.rough_place.is_empty()).then(|| view! { <p>{lang.t(Key::FieldRoughPlace)}": "{helper.rough_place.clone()}</p> })}
-            {state.map(|s| view! { <p class="notice">{s}</p> })}
+            {state.map(|s| view! { <p class="notice">{lang.fill(Key::NeedMyState, &[("state", s)])}</p> })}
             {match helper.contact {
                 Some(contact) => view! { <ContactFacts contact/> }.into_any(),
                 None => view! { <p class="field__hint">{lang.t(Key::NeedContactLater)}</p> }.into_any(),

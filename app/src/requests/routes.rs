@@ -104,9 +104,10 @@ pub async fn new_need(
 }
 
 macro_rules! need_action {
-    ($name:ident, $form:ty, |$db:ident, $viewer:ident, $id:ident, $f:ident| $body:expr) => {
+    ($name:ident, $form:ty, |$db:ident, $site:ident, $viewer:ident, $id:ident, $f:ident| $body:expr) => {
         pub async fn $name(
             Extension($db): Extension<Db>,
+            Extension($site): Extension<crate::ctx::SiteConfig>,
             Path($id): Path<i64>,
             extensions: http::Extensions,
             headers: http::HeaderMap,
@@ -152,44 +153,64 @@ pub struct ReviewForm {
     pub note: String,
 }
 
-need_action!(sign_up, NoFields, |db, viewer, id, _form| async move {
-    staffing::sign_up(&db, &viewer, id)
-        .await
-        .map(|placed| match placed {
-            SignUp::Place => Notice::SignedUpForNeed,
-            SignUp::Waitlist => Notice::Waitlisted,
-        })
-});
+need_action!(
+    sign_up,
+    NoFields,
+    |db, site, viewer, id, _form| async move {
+        staffing::sign_up(&db, &site, &viewer, id)
+            .await
+            .map(|placed| match placed {
+                SignUp::Place => Notice::SignedUpForNeed,
+                SignUp::Waitlist => Notice::Waitlisted,
+            })
+    }
+);
 
-need_action!(withdraw, NoFields, |db, viewer, id, _form| async move {
-    staffing::withdraw(&db, &viewer, id)
-        .await
-        .map(|()| Notice::Withdrawn)
-});
+need_action!(
+    withdraw,
+    NoFields,
+    |db, _site, viewer, id, _form| async move {
+        staffing::withdraw(&db, &viewer, id)
+            .await
+            .map(|()| Notice::Withdrawn)
+    }
+);
 
-need_action!(confirm, HelperForm, |db, viewer, id, form| async move {
-    staffing::confirm_helper(&db, &viewer, id, &form.helper)
-        .await
-        .map(|()| Notice::HelperConfirmed)
-});
+need_action!(
+    confirm,
+    HelperForm,
+    |db, site, viewer, id, form| async move {
+        staffing::confirm_helper(&db, &site, &viewer, id, &form.helper)
+            .await
+            .map(|()| Notice::HelperConfirmed)
+    }
+);
 
-need_action!(log_time, TimeForm, |db, viewer, id, form| async move {
-    staffing::log_time(&db, &viewer, id, &form.minutes)
-        .await
-        .map(|()| Notice::TimeLogged)
-});
+need_action!(
+    log_time,
+    TimeForm,
+    |db, _site, viewer, id, form| async move {
+        staffing::log_time(&db, &viewer, id, &form.minutes)
+            .await
+            .map(|()| Notice::TimeLogged)
+    }
+);
 
-need_action!(close, CloseForm, |db, viewer, id, form| async move {
+need_action!(close, CloseForm, |db, _site, viewer, id, form| async move {
     staffing::close(&db, &viewer, id, &form.feedback)
         .await
         .map(|()| Notice::NeedClosed)
 });
 
-need_action!(review, ReviewForm, |db, viewer, id, form| async move {
-    staffing::review(&db, &viewer, id, &form.decision, &form.note)
-        .await
-        .map(|_| Notice::NeedReviewed)
-});
+need_action!(
+    review,
+    ReviewForm,
+    |db, _site, viewer, id, form| async move {
+        staffing::review(&db, &viewer, id, &form.decision, &form.note)
+            .await
+            .map(|_| Notice::NeedReviewed)
+    }
+);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -10,8 +10,11 @@ use super::{NeedStatus, QueuedNeed};
 use crate::audit::{db::record, Action, Event as AuditEvent};
 use crate::auth::policy::QuartierRole;
 use crate::auth::Viewer;
+use crate::ctx::SiteConfig;
 use crate::db::{now, Db};
 use crate::error::{AppError, Problem};
+use crate::i18n::{Key, Lang};
+use crate::mail::{outbox::enqueue, Letter};
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
@@ -94,6 +97,36 @@ fn audit(
     }
 }
 
+/// A letter about a need to one person, in their language, through the outbox.
+async fn notify(
+    conn: &mut AnyConnection,
+    site: &SiteConfig,
+    user_id: i64,
+    need_id: i64,
+    subject: Key,
+    body: Key,
+    name: &str,
+) -> Result<(), sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT email, language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let email: String = row.try_get("email")?;
+    let language: String = row.try_get("language")?;
+    let link = format!("{}/requests/{need_id}", site.base_url.trim_end_matches('/'));
+    let letter = Letter::compose(
+        Lang::from_code(&language).unwrap_or_default(),
+        subject,
+        body,
+        &[("name", name), ("link", &link)],
+    );
+    enqueue(conn, &email, &letter).await?;
+    Ok(())
+}
+
 /// Takes a place if one is free: one statement that checks and counts at once.
 async fn take_place(conn: &mut AnyConnection, need_id: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
@@ -164,7 +197,12 @@ async fn set_helper_state(
 }
 
 /// A volunteer signs up: a place if one is free, else the waitlist of a full need.
-pub async fn sign_up(db: &Db, viewer: &Viewer, need_id: i64) -> Result<SignUp, AppError> {
+pub async fn sign_up(
+    db: &Db,
+    site: &SiteConfig,
+    viewer: &Viewer,
+    need_id: i64,
+) -> Result<SignUp, AppError> {
     if !viewer.roles.lives_as(QuartierRole::Volunteer) {
         return Err(AppError::Forbidden);
     }
@@ -201,6 +239,18 @@ pub async fn sign_up(db: &Db, viewer: &Viewer, need_id: i64) -> Result<SignUp, A
         ),
     )
     .await?;
+    if let (Some(poster), SignUp::Place) = (need.posted_by, outcome) {
+        notify(
+            &mut tx,
+            site,
+            poster,
+            need_id,
+            Key::MailSignedUpSubject,
+            Key::MailSignedUpBody,
+            &viewer.display_name,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(outcome)
 }
@@ -275,6 +325,7 @@ async fn promote_waitlist(conn: &mut AnyConnection, need_id: i64) -> Result<(), 
 /// The reveal is audited.
 pub async fn confirm_helper(
     db: &Db,
+    site: &SiteConfig,
     viewer: &Viewer,
     need_id: i64,
     helper: &str,
@@ -302,6 +353,16 @@ pub async fn confirm_helper(
     record(
         &mut tx,
         audit(Action::ContactRevealed, viewer.id, Some(helper), &need, ""),
+    )
+    .await?;
+    notify(
+        &mut tx,
+        site,
+        helper,
+        need_id,
+        Key::MailConfirmedSubject,
+        Key::MailConfirmedBody,
+        &viewer.display_name,
     )
     .await?;
     tx.commit().await?;
