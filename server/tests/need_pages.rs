@@ -514,3 +514,115 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    coordinators_assign_unassign_and_trust,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (_, neighbour) = person(
+            &app,
+            &db,
+            "helga@example.org",
+            Some(QuartierRole::Neighbour),
+            None,
+        )
+        .await;
+        let (_, helper) = person(
+            &app,
+            &db,
+            "hannes@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let (_, coordinator) = person(
+            &app,
+            &db,
+            "kim@example.org",
+            None,
+            Some(OrgRole::Coordinator),
+        )
+        .await;
+        let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        let need_page = location.expect("need");
+        let id = need_page.trim_start_matches("/requests/").to_owned();
+        post(
+            &app,
+            &format!("/requests/{id}/review"),
+            "decision=approve",
+            &coordinator,
+        )
+        .await;
+
+        assert_eq!(
+            post(
+                &app,
+                &format!("/requests/{id}/assign"),
+                "email=hannes%40example.org",
+                &helper
+            )
+            .await
+            .0,
+            StatusCode::FORBIDDEN
+        );
+        post(
+            &app,
+            &format!("/requests/{id}/assign"),
+            "email=niemand%40example.org",
+            &coordinator,
+        )
+        .await;
+        assert!(page(&app, &need_page, Some(&coordinator))
+            .await
+            .body
+            .contains("E-Mail-Adresse: Diesen Eintrag gibt es nicht"));
+        post(
+            &app,
+            &format!("/requests/{id}/assign"),
+            "email=hannes%40example.org",
+            &coordinator,
+        )
+        .await;
+        assert!(
+            page(&app, &need_page, Some(&helper))
+                .await
+                .body
+                .contains(ADDRESS),
+            "assigned means confirmed"
+        );
+        let helper_id: i64 = sqlx::query("SELECT id FROM users WHERE email = 'hannes@example.org'")
+            .fetch_one(db.pool())
+            .await
+            .expect("id")
+            .try_get("id")
+            .expect("id");
+        post(
+            &app,
+            &format!("/requests/{id}/unassign"),
+            &format!("helper={helper_id}"),
+            &coordinator,
+        )
+        .await;
+        let after = page(&app, &need_page, Some(&helper)).await;
+        assert!(
+            !after.body.contains(ADDRESS),
+            "no contact after being taken off"
+        );
+        assert!(
+            after.body.contains("0 von 1"),
+            "the place is free again: {}",
+            after.body.contains("von 1")
+        );
+
+        post(&app, &format!("/requests/{id}/trust"), "", &coordinator).await;
+        let (_, second) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        assert!(
+            page(&app, &second.expect("need"), Some(&neighbour))
+                .await
+                .body
+                .contains("Das Gesuch ist veröffentlicht"),
+            "trusted: open at once"
+        );
+    }
+);

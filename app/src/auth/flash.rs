@@ -37,6 +37,8 @@ pub enum Notice {
     NeedReviewed,
     MessageSent,
     MessageHeldBack,
+    HelperUnassigned,
+    NeighbourTrusted,
 }
 
 impl Notice {
@@ -68,6 +70,8 @@ impl Notice {
             Notice::NeedReviewed => Key::NoticeNeedReviewed,
             Notice::MessageSent => Key::NoticeMessageSent,
             Notice::MessageHeldBack => Key::NoticeMessageHeldBack,
+            Notice::HelperUnassigned => Key::NoticeHelperUnassigned,
+            Notice::NeighbourTrusted => Key::NoticeNeighbourTrusted,
         }
     }
 }

@@ -269,6 +269,9 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/requests/{id}/close", Access::PartyOfNeed),
     ("/requests/{id}/review", Access::PartyOfNeed),
     ("/requests/{id}/messages", Access::PartyOfNeed),
+    ("/requests/{id}/assign", Access::PartyOfNeed),
+    ("/requests/{id}/unassign", Access::PartyOfNeed),
+    ("/requests/{id}/trust", Access::PartyOfNeed),
 ];
 
 /// The rule of a server function, if it has one.

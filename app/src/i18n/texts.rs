@@ -438,4 +438,11 @@ texts! {
     MailConfirmedSubject => "Sie sind bestätigt", "You are confirmed";
     MailConfirmedBody => "{name} hat Sie als helfende Person bestätigt. Adresse und Telefonnummer finden Sie hier:\n\n{link}", "{name} has confirmed you as the helper. You will find the address and phone number here:\n\n{link}";
     NeedMyState => "Ihr Stand: {state}", "Your status: {state}";
+    NoticeHelperUnassigned => "Die helfende Person ist ausgetragen; wer auf der Warteliste stand, ist nachgerückt.", "The helper is taken off; whoever was on the waitlist has moved up.";
+    NoticeNeighbourTrusted => "Die Nachbarin oder der Nachbar gilt jetzt als vertraut: neue Gesuche erscheinen ohne Prüfung.", "The neighbour is now trusted: new needs appear without review.";
+    NeedAssign => "Helfende Person direkt eintragen", "Assign a helper directly";
+    NeedAssignEmail => "E-Mail-Adresse der helfenden Person", "The helper's e-mail address";
+    NeedAssignSubmit => "Eintragen und bestätigen", "Assign and confirm";
+    NeedUnassign => "Austragen: {name}", "Take off: {name}";
+    NeedTrust => "Dieser Person vertrauen (Gesuche ohne Prüfung)", "Trust this person (needs without review)";
 }

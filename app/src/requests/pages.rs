@@ -335,6 +335,9 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
     let status = party.public.status;
     let may_close = status.is_staffing() && party.public.helpers_filled > 0;
     let pending = status == NeedStatus::PendingReview && party.may_review;
+    let may_review = party.may_review;
+    let may_assign = party.may_review && status == NeedStatus::Open;
+    let may_trust = party.may_review && !party.on_behalf;
     view! {
         <section aria-labelledby="task">
             <h2 id="task">{lang.t(Key::NeedTask)}</h2>
@@ -368,6 +371,14 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
                             view! {
                                 <li>
                                     <strong>{h.name.clone()}</strong>" – "{state}{minutes.map(|m| format!(" · {m}"))}
+                                    {(may_review && h.state != HelperState::Withdrawn).then(|| view! {
+                                        <form method="post" action=format!("/requests/{id}/unassign") class="inline-form">
+                                            <input type="hidden" name="helper" value=h.user_id.to_string()/>
+                                            <button type="submit" class="button button--small button--secondary">
+                                                {lang.fill(Key::NeedUnassign, &[("name", &h.name)])}
+                                            </button>
+                                        </form>
+                                    })}
                                     {(h.state == HelperState::SignedUp).then(|| view! {
                                         <form method="post" action=format!("/requests/{id}/confirm") class="inline-form">
                                             <input type="hidden" name="helper" value=h.user_id.to_string()/>
@@ -394,6 +405,23 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
                     <button type="submit" class="button">{lang.t(Key::NeedClose)}</button>
                 </form>
             </section>
+        })}
+        {may_assign.then(|| view! {
+            <section aria-labelledby="assign">
+                <h2 id="assign">{lang.t(Key::NeedAssign)}</h2>
+                <form method="post" action=format!("/requests/{id}/assign") class="stacked-form">
+                    <div class="field">
+                        <label for="assign-email">{lang.t(Key::NeedAssignEmail)}</label>
+                        <input id="assign-email" name="email" type="email" required/>
+                    </div>
+                    <button type="submit" class="button">{lang.t(Key::NeedAssignSubmit)}</button>
+                </form>
+            </section>
+        })}
+        {may_trust.then(|| view! {
+            <form method="post" action=format!("/requests/{id}/trust") class="inline-form">
+                <button type="submit" class="button button--secondary">{lang.t(Key::NeedTrust)}</button>
+            </form>
         })}
         {(party.on_behalf || party.may_review).then(|| view! {
             <p><a class="button button--secondary" href=format!("/requests/{id}/notice")>{lang.t(Key::NoticeLink)}</a></p>

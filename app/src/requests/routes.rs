@@ -26,6 +26,9 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>() -> Vec<(&'static str, Met
         ("/requests/{id}/close", post(close)),
         ("/requests/{id}/review", post(review)),
         ("/requests/{id}/messages", post(message)),
+        ("/requests/{id}/assign", post(assign)),
+        ("/requests/{id}/unassign", post(unassign)),
+        ("/requests/{id}/trust", post(trust)),
     ]
 }
 
@@ -211,6 +214,38 @@ need_action!(
             .map(|_| Notice::NeedReviewed)
     }
 );
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AssignForm {
+    pub email: String,
+}
+
+need_action!(
+    assign,
+    AssignForm,
+    |db, site, viewer, id, form| async move {
+        staffing::assign(&db, &site, &viewer, id, &form.email)
+            .await
+            .map(|()| Notice::HelperConfirmed)
+    }
+);
+
+need_action!(
+    unassign,
+    HelperForm,
+    |db, _site, viewer, id, form| async move {
+        staffing::unassign(&db, &viewer, id, &form.helper)
+            .await
+            .map(|()| Notice::HelperUnassigned)
+    }
+);
+
+need_action!(trust, NoFields, |db, _site, viewer, id, _form| async move {
+    staffing::trust_poster(&db, &viewer, id)
+        .await
+        .map(|()| Notice::NeighbourTrusted)
+});
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -613,3 +613,151 @@ pub async fn my_needs(
     }
     Ok((posted, helping, logged_minutes(db, user_id).await?))
 }
+
+/// A coordinator assigns a volunteer directly (by e-mail address): a place is taken and
+/// the helper is confirmed at once, which reveals the contact (audited).
+pub async fn assign(
+    db: &Db,
+    site: &SiteConfig,
+    viewer: &Viewer,
+    need_id: i64,
+    email: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !viewer.roles.coordinates(need.organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    let email = crate::auth::validate::email(email)?;
+    let helper = crate::auth::db::find_account(&mut tx, &email)
+        .await?
+        .ok_or_else(|| AppError::validation("email", Problem::Unknown))?;
+    let volunteer = sqlx::query(
+        "SELECT 1 AS v FROM quartier_members WHERE user_id = $1 AND role = 'volunteer'",
+    )
+    .bind(helper.id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .is_some();
+    if !volunteer {
+        return Err(AppError::validation("email", Problem::Unknown));
+    }
+    if need.posted_by == Some(helper.id) {
+        return Err(AppError::validation("email", Problem::Own));
+    }
+    if !take_place(&mut tx, need_id).await? {
+        return Err(AppError::validation("need", Problem::Closed));
+    }
+    let done = sqlx::query(
+        "INSERT INTO need_helpers (need_id, user_id, state, joined_at, confirmed_at) VALUES ($1, $2, 'confirmed', $3, $3)
+         ON CONFLICT (need_id, user_id) DO UPDATE SET state = 'confirmed', confirmed_at = excluded.confirmed_at
+           WHERE need_helpers.state IN ('withdrawn', 'waitlisted')",
+    )
+    .bind(need_id)
+    .bind(helper.id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::validation("email", Problem::Duplicate));
+    }
+    record(
+        &mut tx,
+        audit(
+            Action::ContactRevealed,
+            viewer.id,
+            Some(helper.id),
+            &need,
+            "assigned",
+        ),
+    )
+    .await?;
+    notify(
+        &mut tx,
+        site,
+        helper.id,
+        need_id,
+        Key::MailConfirmedSubject,
+        Key::MailConfirmedBody,
+        &viewer.display_name,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator takes a helper off a need; the place goes to the first on the waitlist.
+pub async fn unassign(
+    db: &Db,
+    viewer: &Viewer,
+    need_id: i64,
+    helper: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !viewer.roles.coordinates(need.organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    let helper = number("helper", helper)?;
+    let state = helper_state(&mut tx, need_id, helper)
+        .await?
+        .filter(|s| *s != HelperState::Withdrawn)
+        .ok_or_else(|| AppError::validation("helper", Problem::Unknown))?;
+    if !need.state.status.is_staffing() {
+        return Err(AppError::validation("need", Problem::Closed));
+    }
+    set_helper_state(&mut tx, need_id, helper, &[state], HelperState::Withdrawn).await?;
+    if state.holds_place() {
+        free_place(&mut tx, need_id).await?;
+        promote_waitlist(&mut tx, need_id).await?;
+    }
+    record(
+        &mut tx,
+        audit(
+            Action::WithdrewFromNeed,
+            viewer.id,
+            Some(helper),
+            &need,
+            "unassigned",
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator marks the neighbour who posted a need as trusted by the organisation:
+/// their next needs open without review.
+pub async fn trust_poster(db: &Db, viewer: &Viewer, need_id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let need = need_facts(&mut tx, need_id).await?;
+    if !viewer.roles.coordinates(need.organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    let poster = need
+        .posted_by
+        .filter(|p| *p != viewer.id)
+        .ok_or_else(|| AppError::validation("need", Problem::Unknown))?;
+    sqlx::query(
+        "INSERT INTO trusted_neighbours (organisation_id, user_id, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(need.organisation_id)
+    .bind(poster)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    record(
+        &mut tx,
+        audit(
+            Action::RoleGranted,
+            viewer.id,
+            Some(poster),
+            &need,
+            "trusted",
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
