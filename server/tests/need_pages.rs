@@ -626,3 +626,62 @@ db_test!(
         );
     }
 );
+
+async fn open_list(app: &Router, query: &str) -> serde_json::Value {
+    let answer = send(
+        app,
+        axum::http::Request::post("/api/needs/open")
+            .header(
+                axum::http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(axum::body::Body::from(query.to_owned()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{query}: {}", answer.body);
+    serde_json::from_str(&answer.body).expect("json")
+}
+
+fn ids(list: &serde_json::Value) -> Vec<i64> {
+    list["needs"]
+        .as_array()
+        .expect("needs")
+        .iter()
+        .map(|n| n["id"].as_i64().expect("id"))
+        .collect()
+}
+
+db_test!(
+    the_list_filters_by_dates_sorts_and_pages,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 4, false).await.expect("seed");
+        let app = common::router(&db);
+        let first = open_list(&app, "").await;
+        let total = first["total"].as_i64().expect("total");
+        assert!(total > 50, "enough for two pages: {total}");
+        let second = open_list(&app, "page=2").await;
+        assert_eq!(second["total"].as_i64(), Some(total));
+        assert_eq!(ids(&first).len(), 50);
+        assert_eq!(ids(&second).len() as i64, (total - 50).min(50));
+        assert!(
+            ids(&second).iter().all(|id| !ids(&first).contains(id)),
+            "pages do not overlap"
+        );
+        let newest = open_list(&app, "sort=newest").await;
+        assert_ne!(ids(&newest), ids(&first), "another order");
+        // A range of one day holds only needs starting that day.
+        let far = open_list(&app, "from=2099-01-01&to=2099-01-31").await;
+        assert_eq!(far["total"].as_i64(), Some(0));
+        let bad = page(&app, "/requests?from=2026-02-30", None).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad
+            .body
+            .contains("Ab: Die Eingabe hat nicht die erwartete Form."));
+        let links = page(&app, "/requests?category=&sort=soonest", None).await;
+        assert!(
+            links.body.contains("rel=\"next\""),
+            "a link to the next page"
+        );
+    }
+);

@@ -135,8 +135,8 @@ db_test!(
         let limited = app::requests::db::list_open_teasers(
             &db,
             &ValidFilter {
-                quartier_slug: None,
                 category: Some(Category::Garden),
+                ..ValidFilter::default()
             },
             app::i18n::Lang::En,
             1,

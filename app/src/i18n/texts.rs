@@ -445,4 +445,13 @@ texts! {
     NeedAssignSubmit => "Eintragen und bestätigen", "Assign and confirm";
     NeedUnassign => "Austragen: {name}", "Take off: {name}";
     NeedTrust => "Dieser Person vertrauen (Gesuche ohne Prüfung)", "Trust this person (needs without review)";
+    FilterFrom => "Ab", "From";
+    FilterTo => "Bis einschließlich", "Up to and including";
+    FilterSort => "Reihenfolge", "Order";
+    SortSoonest => "Die nächsten zuerst", "Soonest first";
+    SortNewest => "Die neuesten zuerst", "Newest first";
+    PagesLabel => "Seiten", "Pages";
+    PagePrevious => "← Vorherige Seite", "← Previous page";
+    PageNext => "Nächste Seite →", "Next page →";
+    PageOf => "Seite {page} von {pages}", "Page {page} of {pages}";
 }

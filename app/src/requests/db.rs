@@ -72,6 +72,18 @@ struct Conditions {
     now: i64,
     quartier: Option<String>,
     category: Option<&'static str>,
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+/// The start of a Berlin day, in UTC epoch seconds.
+fn day_start((y, m, d): (i32, u32, u32)) -> Option<i64> {
+    use chrono::TimeZone;
+    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    chrono_tz::Europe::Berlin
+        .from_local_datetime(&date.and_hms_opt(0, 0, 0)?)
+        .earliest()
+        .map(|t| t.timestamp())
 }
 
 impl Conditions {
@@ -84,12 +96,25 @@ impl Conditions {
         }
         if filter.category.is_some() {
             sql.push_str(&format!(" AND n.category = ${next}"));
+            next += 1;
+        }
+        let from = filter.from.and_then(day_start);
+        if from.is_some() {
+            sql.push_str(&format!(" AND n.starts_at >= ${next}"));
+            next += 1;
+        }
+        // Up to the end of the last day: the start of the day after it.
+        let to = filter.to.and_then(day_start).map(|t| t + 86_400);
+        if to.is_some() {
+            sql.push_str(&format!(" AND n.starts_at < ${next}"));
         }
         Conditions {
             sql,
             now,
             quartier: filter.quartier_slug.clone(),
             category: filter.category.map(Category::slug),
+            from,
+            to,
         }
     }
 
@@ -103,6 +128,12 @@ impl Conditions {
         }
         if let Some(c) = self.category {
             query = query.bind(c);
+        }
+        if let Some(from) = self.from {
+            query = query.bind(from);
+        }
+        if let Some(to) = self.to {
+            query = query.bind(to);
         }
         query
     }
@@ -130,9 +161,14 @@ pub async fn list_open_teasers(
         "SELECT n.id, n.category, n.title, n.helpers_needed, n.helpers_filled,
                 n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug
            FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-          WHERE {} ORDER BY n.starts_at, n.id LIMIT {}",
+          WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
         cond.sql,
-        limit.clamp(1, 500)
+        match filter.sort {
+            super::filter::Sort::Soonest => "n.starts_at, n.id",
+            super::filter::Sort::Newest => "n.created_at DESC, n.id DESC",
+        },
+        limit.clamp(1, 500),
+        (filter.page - 1).clamp(0, super::filter::MAX_PAGE) * limit.clamp(1, 500)
     );
     let rows = cond
         .bind(sqlx::query(&list_sql))

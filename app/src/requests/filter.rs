@@ -12,13 +12,82 @@ const MAX_SLUG_LEN: usize = 64;
 pub struct NeedFilter {
     pub quartier: Option<String>,
     pub category: Option<String>,
+    /// First and last day, `YYYY-MM-DD` (Berlin dates).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// `soonest` (default) or `newest`.
+    pub sort: Option<String>,
+    /// 1-based page number.
+    pub page: Option<String>,
 }
 
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// The soonest first.
+    #[default]
+    Soonest,
+    /// The most recently posted first.
+    Newest,
+}
+
+/// The highest page number accepted.
+pub const MAX_PAGE: i64 = 1000;
+
 /// The filter after checking: a known Quartier slug and a known category.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidFilter {
     pub quartier_slug: Option<String>,
     pub category: Option<Category>,
+    /// (year, month, day) of the first and last day.
+    pub from: Option<(i32, u32, u32)>,
+    pub to: Option<(i32, u32, u32)>,
+    pub sort: Sort,
+    pub page: i64,
+}
+
+impl Default for ValidFilter {
+    fn default() -> Self {
+        ValidFilter {
+            quartier_slug: None,
+            category: None,
+            from: None,
+            to: None,
+            sort: Sort::Soonest,
+            page: 1,
+        }
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` with a real month and day.
+fn date(field: &str, raw: &str) -> Result<(i32, u32, u32), AppError> {
+    let bad = || AppError::validation(field, Problem::Malformed);
+    let mut parts = raw.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if !(2000..=2200).contains(&y) || d == 0 || d > days {
+        return Err(bad());
+    }
+    Ok((y, m, d))
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -30,6 +99,24 @@ impl NeedFilter {
         NeedFilter {
             quartier: non_empty(quartier),
             category: non_empty(category),
+            ..NeedFilter::default()
+        }
+    }
+
+    /// The filter with its date range, order and page.
+    pub fn with_range(
+        self,
+        from: Option<String>,
+        to: Option<String>,
+        sort: Option<String>,
+        page: Option<String>,
+    ) -> Self {
+        NeedFilter {
+            from: non_empty(from),
+            to: non_empty(to),
+            sort: non_empty(sort),
+            page: non_empty(page),
+            ..self
         }
     }
 
@@ -53,9 +140,33 @@ impl NeedFilter {
                 return Err(AppError::validation("quartier", Problem::Unknown));
             }
         }
+        let from = self.from.as_deref().map(|d| date("from", d)).transpose()?;
+        let to = self.to.as_deref().map(|d| date("to", d)).transpose()?;
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                return Err(AppError::validation("to", Problem::OutOfRange));
+            }
+        }
+        let sort = match self.sort.as_deref() {
+            None | Some("soonest") => Sort::Soonest,
+            Some("newest") => Sort::Newest,
+            Some(_) => return Err(AppError::validation("sort", Problem::Unknown)),
+        };
+        let page = match self.page.as_deref() {
+            None => 1,
+            Some(raw) => raw
+                .parse::<i64>()
+                .ok()
+                .filter(|p| (1..=MAX_PAGE).contains(p))
+                .ok_or_else(|| AppError::validation("page", Problem::OutOfRange))?,
+        };
         Ok(ValidFilter {
             quartier_slug: self.quartier.clone(),
             category,
+            from,
+            to,
+            sort,
+            page,
         })
     }
 
@@ -119,12 +230,52 @@ mod tests {
         }
     }
 
+    #[test]
+    fn dates_order_and_pages_are_checked() {
+        let f = |from: &str, to: &str, sort: &str, page: &str| {
+            NeedFilter::default()
+                .with_range(
+                    Some(from.into()),
+                    Some(to.into()),
+                    Some(sort.into()),
+                    Some(page.into()),
+                )
+                .check_shape()
+        };
+        let ok = f("2026-12-01", "2026-12-24", "newest", "2").expect("valid");
+        assert_eq!(
+            (ok.from, ok.to, ok.sort, ok.page),
+            (Some((2026, 12, 1)), Some((2026, 12, 24)), Sort::Newest, 2)
+        );
+        assert_eq!(
+            f("2026-02-30", "", "", "").unwrap_err().field(),
+            Some("from")
+        );
+        assert_eq!(
+            f("2026-12-24", "2026-12-01", "", ""),
+            Err(AppError::validation("to", Problem::OutOfRange))
+        );
+        assert_eq!(f("", "", "random", "").unwrap_err().field(), Some("sort"));
+        assert_eq!(
+            f("", "", "", "0"),
+            Err(AppError::validation("page", Problem::OutOfRange))
+        );
+        assert_eq!(f("", "", "", "-5").unwrap_err().field(), Some("page"));
+        assert_eq!(
+            f("2028-02-29", "", "", "").map(|v| v.from),
+            Ok(Some((2028, 2, 29)))
+        );
+    }
+
     proptest! {
         #[test]
-        fn any_input_gives_a_filter_or_a_field_error(q in ".{0,100}", c in ".{0,100}") {
-            match NeedFilter::new(Some(q), Some(c)).check_shape() {
-                Ok(_) => {}
-                Err(e) => prop_assert!(matches!(e.field(), Some("quartier" | "category"))),
+        fn any_input_gives_a_filter_or_a_field_error(
+            q in ".{0,100}", c in ".{0,100}", d in ".{0,20}", p in ".{0,12}"
+        ) {
+            let filter = NeedFilter::new(Some(q), Some(c)).with_range(Some(d.clone()), Some(d), None, Some(p));
+            match filter.check_shape() {
+                Ok(v) => prop_assert!((1..=MAX_PAGE).contains(&v.page)),
+                Err(e) => prop_assert!(matches!(e.field(), Some("quartier" | "category" | "from" | "to" | "page"))),
             }
         }
     }

@@ -222,10 +222,14 @@ pub const PAGE_SIZE: i64 = 50;
 pub async fn list_open_needs(
     quartier: Option<String>,
     category: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    sort: Option<String>,
+    page: Option<String>,
 ) -> Result<NeedList, AppError> {
     use crate::ctx::{request_db, request_lang};
     // Public: visitors may read teasers, so no sign-in check here.
-    let filter = NeedFilter::new(quartier, category);
+    let filter = NeedFilter::new(quartier, category).with_range(from, to, sort, page);
     let db = request_db()?;
     let valid = filter.validate(&db).await.map_err(AppError::respond)?;
     db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE)

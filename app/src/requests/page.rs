@@ -18,7 +18,12 @@ pub fn RequestsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        NeedFilter::new(q.get("quartier"), q.get("category"))
+        NeedFilter::new(q.get("quartier"), q.get("category")).with_range(
+            q.get("from"),
+            q.get("to"),
+            q.get("sort"),
+            q.get("page"),
+        )
     });
     // One resource for the whole page: the filter's choices and the list load together,
     // so server rendering waits on a single suspense.
@@ -26,7 +31,7 @@ pub fn RequestsPage() -> impl IntoView {
         move || filter.get(),
         |f| async move {
             let options = quartier_options().await;
-            let needs = list_open_needs(f.quartier, f.category).await;
+            let needs = list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page).await;
             (options, needs)
         },
     );
@@ -41,7 +46,7 @@ pub fn RequestsPage() -> impl IntoView {
                     .map(|(options, needs)| {
                         view! {
                             <FilterForm options=options.unwrap_or_default() filter/>
-                            <Results needs/>
+                            <Results needs filter=filter.get_untracked()/>
                         }
                     })
             }}
@@ -91,6 +96,21 @@ fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl In
                             .collect_view()}
                     </select>
                 </div>
+                <div class="field">
+                    <label for="filter-from">{lang.t(Key::FilterFrom)}</label>
+                    <input id="filter-from" name="from" type="date" value=current.from.clone().unwrap_or_default()/>
+                </div>
+                <div class="field">
+                    <label for="filter-to">{lang.t(Key::FilterTo)}</label>
+                    <input id="filter-to" name="to" type="date" value=current.to.clone().unwrap_or_default()/>
+                </div>
+                <div class="field">
+                    <label for="filter-sort">{lang.t(Key::FilterSort)}</label>
+                    <select id="filter-sort" name="sort">
+                        <option value="soonest" selected=current.sort.as_deref() != Some("newest")>{lang.t(Key::SortSoonest)}</option>
+                        <option value="newest" selected=current.sort.as_deref() == Some("newest")>{lang.t(Key::SortNewest)}</option>
+                    </select>
+                </div>
                 <div class="filter__actions">
                     <button type="submit" class="button">{lang.t(Key::FilterApply)}</button>
                     <a href="/requests" class="filter__reset">{lang.t(Key::FilterReset)}</a>
@@ -101,7 +121,7 @@ fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl In
 }
 
 #[component]
-fn Results(needs: Result<NeedList, AppError>) -> impl IntoView {
+fn Results(needs: Result<NeedList, AppError>, filter: NeedFilter) -> impl IntoView {
     let lang = use_lang();
     match needs {
         Ok(list) => {
@@ -117,9 +137,52 @@ fn Results(needs: Result<NeedList, AppError>) -> impl IntoView {
                 <ul class="need-list" aria-label=lang.t(Key::NeedsTitle)>
                     {list.needs.into_iter().map(|need| view! { <NeedCard need/> }).collect_view()}
                 </ul>
+                <Pages total=list.total filter/>
             }
             .into_any()
         }
         Err(error) => view! { <ErrorNotice error/> }.into_any(),
     }
+}
+
+/// "Earlier" and "more" links that keep the filter, for lists longer than a page.
+#[component]
+fn Pages(total: i64, filter: NeedFilter) -> impl IntoView {
+    use super::PAGE_SIZE;
+    let lang = use_lang();
+    let page: i64 = filter
+        .page
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let link = move |to: i64| {
+        let mut query = vec![format!("page={to}")];
+        for (name, value) in [
+            ("quartier", &filter.quartier),
+            ("category", &filter.category),
+            ("from", &filter.from),
+            ("to", &filter.to),
+            ("sort", &filter.sort),
+        ] {
+            if let Some(v) = value {
+                let v: String = v
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                query.push(format!("{name}={v}"));
+            }
+        }
+        format!("/requests?{}", query.join("&"))
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pages" aria-label=lang.t(Key::PagesLabel)>
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{lang.t(Key::PagePrevious)}</a> })}
+                <span>{lang.fill(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}</span>
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{lang.t(Key::PageNext)}</a> })}
+            </nav>
+        }
+    })
 }
