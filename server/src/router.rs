@@ -86,7 +86,11 @@ pub fn build_router(state: AppState) -> Router {
         base_url: state.base_url.clone(),
         dev_mailbox: state.dev_mailbox,
     };
-    let context = move || provide_context(db.clone());
+    let site_for_pages = site.clone();
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(site_for_pages.clone());
+    };
 
     let request_id = HeaderName::from_static("x-request-id");
     let static_files = tower::ServiceBuilder::new()

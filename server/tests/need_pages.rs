@@ -685,3 +685,94 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    my_assignments_come_as_a_calendar_feed_behind_a_revocable_link,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (_, neighbour) = person(
+            &app,
+            &db,
+            "helga@example.org",
+            Some(QuartierRole::Neighbour),
+            None,
+        )
+        .await;
+        let (helper_id, helper) = person(
+            &app,
+            &db,
+            "hannes@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let (_, coordinator) = person(
+            &app,
+            &db,
+            "kim@example.org",
+            None,
+            Some(OrgRole::Coordinator),
+        )
+        .await;
+        let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        let id = location
+            .expect("need")
+            .trim_start_matches("/requests/")
+            .to_owned();
+        post(
+            &app,
+            &format!("/requests/{id}/review"),
+            "decision=approve",
+            &coordinator,
+        )
+        .await;
+        post(&app, &format!("/requests/{id}/signup"), "", &helper).await;
+        post(
+            &app,
+            &format!("/requests/{id}/confirm"),
+            &format!("helper={helper_id}"),
+            &neighbour,
+        )
+        .await;
+
+        post(&app, "/me/calendar", "", &helper).await;
+        let me = page(&app, "/me", Some(&helper)).await;
+        let start = me.body.find("/calendar/").expect("the link is shown");
+        let link: String = me.body[start..]
+            .chars()
+            .take_while(|c| *c != '<' && *c != '"')
+            .collect();
+        let feed = page(&app, &link, None).await;
+        assert_eq!(feed.status, StatusCode::OK);
+        assert_eq!(
+            feed.header(axum::http::header::CONTENT_TYPE).as_deref(),
+            Some("text/calendar; charset=utf-8")
+        );
+        assert!(
+            feed.body.contains("BEGIN:VCALENDAR")
+                && feed.body.contains("SUMMARY:Einkauf für die Woche"),
+            "{}",
+            feed.body
+        );
+        assert!(
+            !feed.body.contains(ADDRESS) && !feed.body.contains("Helga"),
+            "no private data in the feed"
+        );
+
+        post(&app, "/me/calendar", "", &helper).await;
+        assert_eq!(
+            page(&app, &link, None).await.status,
+            StatusCode::NOT_FOUND,
+            "a new link revokes the old"
+        );
+        post(&app, "/me/calendar/revoke", "", &helper).await;
+        assert!(
+            !page(&app, "/me", Some(&helper))
+                .await
+                .body
+                .contains("/calendar/"),
+            "revoked"
+        );
+    }
+);

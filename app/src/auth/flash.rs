@@ -39,6 +39,8 @@ pub enum Notice {
     MessageHeldBack,
     HelperUnassigned,
     NeighbourTrusted,
+    CalendarRenewed,
+    CalendarRevoked,
 }
 
 impl Notice {
@@ -72,6 +74,8 @@ impl Notice {
             Notice::MessageHeldBack => Key::NoticeMessageHeldBack,
             Notice::HelperUnassigned => Key::NoticeHelperUnassigned,
             Notice::NeighbourTrusted => Key::NoticeNeighbourTrusted,
+            Notice::CalendarRenewed => Key::NoticeCalendarRenewed,
+            Notice::CalendarRevoked => Key::NoticeCalendarRevoked,
         }
     }
 }

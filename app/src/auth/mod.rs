@@ -92,11 +92,20 @@ pub async fn my_account() -> Result<MyPage, AppError> {
     let (needs, helping, minutes) = crate::requests::staffing::my_needs(&db, viewer.id)
         .await
         .map_err(|e| AppError::from(e).respond())?;
+    let calendar = crate::requests::calendar::feed_token(&db, viewer.id)
+        .await
+        .map_err(|e| AppError::from(e).respond())?
+        .map(|token| {
+            let site = leptos::prelude::use_context::<crate::ctx::SiteConfig>();
+            let base = site.map(|s| s.base_url).unwrap_or_default();
+            format!("{}/calendar/{token}.ics", base.trim_end_matches('/'))
+        });
     Ok(MyPage {
         viewer,
         needs,
         helping,
         minutes,
+        calendar,
     })
 }
 
@@ -107,6 +116,8 @@ pub struct MyPage {
     pub needs: Vec<MyNeed>,
     pub helping: Vec<MyNeed>,
     pub minutes: i64,
+    /// The address of my calendar feed, if I made one.
+    pub calendar: Option<String>,
 }
 
 /// A need on my page, with its status or my standing as a helper.

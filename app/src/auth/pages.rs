@@ -423,6 +423,20 @@ fn MyNeeds(account: MyPage) -> impl IntoView {
                 <p>{lang.fill(Key::MeHours, &[("hours", &hours)])}</p>
             </section>
         })}
+        <section id="calendar" aria-labelledby="my-calendar">
+            <h2 id="my-calendar">{lang.t(Key::MeCalendar)}</h2>
+            <p>{lang.t(Key::MeCalendarIntro)}</p>
+            {account.calendar.clone().map(|link| view! {
+                <p><code class="feed-link">{link.clone()}</code></p>
+                <form method="post" action="/me/calendar/revoke" class="inline-form">
+                    <button type="submit" class="button button--secondary">{lang.t(Key::MeCalendarRevoke)}</button>
+                </form>
+                " "
+            })}
+            <form method="post" action="/me/calendar" class="inline-form">
+                <button type="submit" class="button button--secondary">{lang.t(Key::MeCalendarNew)}</button>
+            </form>
+        </section>
     }
     .into_any()
 }

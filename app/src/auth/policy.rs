@@ -272,6 +272,10 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/requests/{id}/assign", Access::PartyOfNeed),
     ("/requests/{id}/unassign", Access::PartyOfNeed),
     ("/requests/{id}/trust", Access::PartyOfNeed),
+    ("/me/calendar", Access::SignedIn),
+    ("/me/calendar/revoke", Access::SignedIn),
+    // The secret link is the key; an unknown one is simply not found.
+    ("/calendar/{token}", Access::Public),
 ];
 
 /// The rule of a server function, if it has one.

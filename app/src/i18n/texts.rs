@@ -454,4 +454,10 @@ texts! {
     PagePrevious => "← Vorherige Seite", "← Previous page";
     PageNext => "Nächste Seite →", "Next page →";
     PageOf => "Seite {page} von {pages}", "Page {page} of {pages}";
+    NoticeCalendarRenewed => "Ihr Kalender-Link ist bereit. Ein früherer Link funktioniert nicht mehr.", "Your calendar link is ready. Any earlier link no longer works.";
+    NoticeCalendarRevoked => "Der Kalender-Link ist gelöscht.", "The calendar link has been deleted.";
+    MeCalendar => "Meine Einsätze im Kalender", "My assignments in my calendar";
+    MeCalendarIntro => "Mit diesem geheimen Link zeigt Ihre Kalender-App, wo Sie helfen – mit Zeit und Quartier, ohne Namen oder Adressen. Geben Sie den Link nicht weiter.", "With this secret link your calendar app shows where you help – with time and Quartier, without names or addresses. Do not share the link.";
+    MeCalendarNew => "Neuen Kalender-Link erstellen", "Create a new calendar link";
+    MeCalendarRevoke => "Link löschen", "Delete the link";
 }

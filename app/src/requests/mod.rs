@@ -2,6 +2,8 @@
 //! private part for confirmed helpers and coordinators.
 
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod detail;
 pub mod filter;

@@ -29,6 +29,12 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>() -> Vec<(&'static str, Met
         ("/requests/{id}/assign", post(assign)),
         ("/requests/{id}/unassign", post(unassign)),
         ("/requests/{id}/trust", post(trust)),
+        ("/me/calendar", post(super::calendar::renew_route)),
+        ("/me/calendar/revoke", post(super::calendar::revoke_route)),
+        (
+            "/calendar/{token}",
+            axum::routing::get(super::calendar::feed_route),
+        ),
     ]
 }
 
