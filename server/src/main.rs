@@ -83,7 +83,11 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         dev_mailbox,
     });
     tokio::spawn(delete_expired_sessions(db.clone()));
-    tokio::spawn(need_lifecycle_jobs(db.clone(), args.retention_days));
+    let site = app::ctx::SiteConfig {
+        base_url: args.base_url.clone(),
+        dev_mailbox,
+    };
+    tokio::spawn(need_lifecycle_jobs(db.clone(), site, args.retention_days));
     tokio::spawn(server::mailer::run(db.clone(), delivery));
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
@@ -104,8 +108,9 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
 
 /// Removes expired sessions every hour, for as long as the server runs.
 /// Every hour: needs whose time has passed expire; private details of needs closed
-/// longer than the retention period are deleted.
-async fn need_lifecycle_jobs(db: Db, retention_days: u32) {
+/// longer than the retention period are deleted; helpers are reminded the day before;
+/// volunteers get their daily digest of new needs.
+async fn need_lifecycle_jobs(db: Db, site: app::ctx::SiteConfig, retention_days: u32) {
     use app::requests::jobs;
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -120,6 +125,12 @@ async fn need_lifecycle_jobs(db: Db, retention_days: u32) {
             Ok(n) if n > 0 => tracing::info!(purged = n, "private details deleted after retention"),
             Ok(_) => {}
             Err(err) => tracing::warn!(error = %err, "deleting private details failed"),
+        }
+        if let Err(err) = jobs::send_reminders(&db, &site, now).await {
+            tracing::warn!(error = %err, "reminders failed");
+        }
+        if let Err(err) = jobs::send_digests(&db, &site, now).await {
+            tracing::warn!(error = %err, "digests failed");
         }
     }
 }

@@ -353,3 +353,63 @@ db_test!(
         assert_eq!(recent_private, 1, "just expired: kept for now");
     }
 );
+
+db_test!(
+    helpers_are_reminded_once_and_volunteers_get_one_digest_a_day,
+    |db: Db| async move {
+        use app::requests::jobs::{send_digests, send_reminders};
+        let (need, _) = open_need(&db, 2).await;
+        let now = app::db::now();
+        sqlx::query("UPDATE needs SET starts_at = $2, ends_at = $2 + 3600 WHERE id = $1")
+            .bind(need)
+            .bind(now + 3600)
+            .execute(db.pool())
+            .await
+            .expect("soon");
+        let helper = volunteers(&db, 1, "erinnert").await.remove(0);
+        staffing::sign_up(&db, &site(), &helper, need)
+            .await
+            .expect("sign up");
+        assert_eq!(send_reminders(&db, &site(), now).await.expect("remind"), 1);
+        assert_eq!(
+            send_reminders(&db, &site(), now).await.expect("again"),
+            0,
+            "once"
+        );
+        let letters = app::mail::outbox::latest(&db, 10).await.expect("outbox");
+        assert!(letters
+            .iter()
+            .any(|m| m.recipient == helper.email && m.subject.starts_with("Erinnerung")));
+
+        let quartier: i64 = sqlx::query("SELECT quartier_id FROM needs WHERE id = $1")
+            .bind(need)
+            .fetch_one(db.pool())
+            .await
+            .expect("q")
+            .try_get("quartier_id")
+            .expect("id");
+        let reader = volunteers(&db, 1, "leser").await.remove(0);
+        let mut conn = db.pool().acquire().await.expect("conn");
+        app::auth::db::grant_quartier_role(&mut conn, reader.id, quartier, QuartierRole::Volunteer)
+            .await
+            .expect("role");
+        drop(conn);
+        assert!(send_digests(&db, &site(), now).await.expect("digest") >= 1);
+        let digest = app::mail::outbox::latest(&db, 50)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .find(|m| m.recipient == reader.email)
+            .expect("a digest for the volunteer");
+        assert!(
+            digest.body.contains(&format!("/requests/{need}")),
+            "{}",
+            digest.body
+        );
+        assert_eq!(
+            send_digests(&db, &site(), now + 3600).await.expect("again"),
+            0,
+            "one a day"
+        );
+    }
+);

@@ -460,4 +460,8 @@ texts! {
     MeCalendarIntro => "Mit diesem geheimen Link zeigt Ihre Kalender-App, wo Sie helfen – mit Zeit und Quartier, ohne Namen oder Adressen. Geben Sie den Link nicht weiter.", "With this secret link your calendar app shows where you help – with time and Quartier, without names or addresses. Do not share the link.";
     MeCalendarNew => "Neuen Kalender-Link erstellen", "Create a new calendar link";
     MeCalendarRevoke => "Link löschen", "Delete the link";
+    MailReminderSubject => "Erinnerung: morgen helfen Sie", "Reminder: you are helping tomorrow";
+    MailReminderBody => "eine Erinnerung an Ihren Einsatz „{title}“ in den nächsten 24 Stunden. Alles Nötige finden Sie hier:\n\n{link}\n\nWenn Sie doch nicht können, sagen Sie bitte dort ab, damit jemand anderes einspringen kann.", "a reminder of your help with “{title}” within the next 24 hours. Everything you need is here:\n\n{link}\n\nIf you cannot make it after all, please withdraw there so that someone else can step in.";
+    MailDigestSubject => "Neue Gesuche in Ihrem Quartier", "New needs in your Quartier";
+    MailDigestBody => "in Ihrem Quartier wird Hilfe gesucht:\n\n{list}\n\nDanke, dass Sie dabei sind!", "help is needed in your Quartier:\n\n{list}\n\nThank you for being part of it!";
 }

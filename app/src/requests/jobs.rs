@@ -50,3 +50,121 @@ pub async fn purge_private_details(
     tx.commit().await?;
     Ok(deleted)
 }
+
+/// Reminds helpers of needs that start within the next day, once each. Returns how
+/// many letters were queued.
+pub async fn send_reminders(
+    db: &Db,
+    site: &crate::ctx::SiteConfig,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    use crate::i18n::{Key, Lang};
+    use crate::mail::{outbox::enqueue, Letter};
+    use sqlx::Row;
+    let mut tx = db.begin_write().await?;
+    let due = sqlx::query(
+        "SELECT h.need_id, h.user_id, n.title, u.email, u.language FROM need_helpers h
+         JOIN needs n ON n.id = h.need_id JOIN users u ON u.id = h.user_id
+         WHERE h.state IN ('signed_up', 'confirmed') AND h.reminded_at IS NULL
+           AND n.status IN ('open', 'filled') AND n.starts_at > $1 AND n.starts_at <= $2",
+    )
+    .bind(now)
+    .bind(now + 86_400)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut sent = 0;
+    for row in due {
+        let need: i64 = row.try_get("need_id")?;
+        let user: i64 = row.try_get("user_id")?;
+        let title: String = row.try_get("title")?;
+        let email: String = row.try_get("email")?;
+        let language: String = row.try_get("language")?;
+        let link = format!("{}/requests/{need}", site.base_url.trim_end_matches('/'));
+        let letter = Letter::compose(
+            Lang::from_code(&language).unwrap_or_default(),
+            Key::MailReminderSubject,
+            Key::MailReminderBody,
+            &[("title", &title), ("link", &link)],
+        );
+        enqueue(&mut tx, &email, &letter).await?;
+        sqlx::query("UPDATE need_helpers SET reminded_at = $3 WHERE need_id = $1 AND user_id = $2")
+            .bind(need)
+            .bind(user)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    Ok(sent)
+}
+
+/// Once a day at most per volunteer: a letter listing the needs opened since their last
+/// digest in the Quartiere they help in. Returns how many letters were queued.
+pub async fn send_digests(
+    db: &Db,
+    site: &crate::ctx::SiteConfig,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    use crate::i18n::{Key, Lang};
+    use crate::mail::{outbox::enqueue, Letter};
+    use sqlx::Row;
+    let mut tx = db.begin_write().await?;
+    let volunteers = sqlx::query(
+        "SELECT DISTINCT u.id, u.email, u.language, COALESCE(d.last_sent_at, $1 - 86400) AS since
+         FROM quartier_members m JOIN users u ON u.id = m.user_id
+         LEFT JOIN need_digests d ON d.user_id = u.id
+         WHERE m.role = 'volunteer' AND u.email_verified_at IS NOT NULL
+           AND (d.last_sent_at IS NULL OR d.last_sent_at <= $1 - 86400)",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut sent = 0;
+    for row in volunteers {
+        let user: i64 = row.try_get("id")?;
+        let since: i64 = row.try_get("since")?;
+        let needs = sqlx::query(
+            "SELECT n.id, n.title, q.name FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+             WHERE n.status = 'open' AND n.created_at > $2 AND n.starts_at > $3
+               AND n.quartier_id IN (SELECT quartier_id FROM quartier_members WHERE user_id = $1 AND role = 'volunteer')
+             ORDER BY n.starts_at LIMIT 20",
+        )
+        .bind(user)
+        .bind(since)
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?;
+        if needs.is_empty() {
+            continue;
+        }
+        let base = site.base_url.trim_end_matches('/');
+        let mut list = String::new();
+        for need in &needs {
+            let id: i64 = need.try_get("id")?;
+            let title: String = need.try_get("title")?;
+            let quartier: String = need.try_get("name")?;
+            list.push_str(&format!("- {title} ({quartier}): {base}/requests/{id}\n"));
+        }
+        let email: String = row.try_get("email")?;
+        let language: String = row.try_get("language")?;
+        let letter = Letter::compose(
+            Lang::from_code(&language).unwrap_or_default(),
+            Key::MailDigestSubject,
+            Key::MailDigestBody,
+            &[("list", list.trim_end())],
+        );
+        enqueue(&mut tx, &email, &letter).await?;
+        sqlx::query(
+            "INSERT INTO need_digests (user_id, last_sent_at) VALUES ($1, $2)
+             ON CONFLICT (user_id) DO UPDATE SET last_sent_at = excluded.last_sent_at",
+        )
+        .bind(user)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    Ok(sent)
+}
