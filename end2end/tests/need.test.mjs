@@ -112,3 +112,66 @@ for (const javaScript of [false, true]) {
     for (const page of [neighbour, coordinator, volunteer]) await page.context().close();
   });
 }
+
+for (const javaScript of [false, true]) {
+  const mode = javaScript ? 'js' : 'nojs';
+  test(`on-behalf intake, printed notice, assignment, done (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+    const title = `Arztbegleitung ${mode} ${Date.now().toString(36)}`;
+    const coordinator = await signedIn(javaScript, COORDINATOR);
+    await coordinator.goto(`${BASE}/requests/new`);
+    await ready(coordinator);
+    await coordinator.getByLabel('Art der Hilfe').selectOption('accompaniment');
+    await coordinator.getByLabel('Was wird gebraucht?').fill(title);
+    await coordinator.getByLabel('Datum').fill('2030-07-08');
+    await coordinator.getByLabel('Von').fill('08:30');
+    await coordinator.getByLabel('Bis').fill('10:30');
+    await coordinator.getByLabel('Quartier oder Dorf').selectOption('linden-sued');
+    await coordinator.getByLabel('Wie viele Helfende?').fill('1');
+    await coordinator.getByLabel('Vorname').fill('Erna');
+    await coordinator.getByLabel('Genaue Adresse').fill('Am Lindenplatz 2');
+    await coordinator.getByLabel('Telefon').fill('030 23125 901');
+    await coordinator.getByLabel('Wie hat die Person zugestimmt?').selectOption('phone');
+    await coordinator.getByRole('button', { name: 'Gesuch absenden' }).click();
+    await coordinator.waitForURL(/\/requests\/\d+$/);
+    await ready(coordinator);
+    assert.match(await status(coordinator), /veröffentlicht/);
+    const needUrl = coordinator.url();
+    const number = needUrl.split('/').pop();
+
+    await coordinator.getByRole('link', { name: 'Merkblatt zum Ausdrucken' }).click();
+    await coordinator.waitForURL(/\/notice$/);
+    await ready(coordinator);
+    assert.ok(await coordinator.getByText(`Gesuch Nr. ${number}`).isVisible());
+    await expectNoAxeViolations(coordinator, 'printed notice');
+    await coordinator.emulateMedia({ media: 'print' });
+    await screenshot(coordinator, `notice-print-${mode}`);
+    await coordinator.emulateMedia({ media: 'screen' });
+
+    await coordinator.goto(needUrl);
+    await ready(coordinator);
+    await coordinator.getByLabel('E-Mail-Adresse der helfenden Person').fill(VOLUNTEER);
+    await coordinator.getByRole('button', { name: 'Eintragen und bestätigen' }).click();
+    await coordinator.waitForURL(needUrl);
+    assert.match(await status(coordinator), /bestätigt/);
+
+    const volunteer = await signedIn(javaScript, VOLUNTEER);
+    await volunteer.goto(needUrl);
+    await ready(volunteer);
+    assert.ok(await volunteer.getByText('Am Lindenplatz 2').isVisible());
+    await volunteer.getByLabel('Zeit in Minuten').fill('120');
+    await volunteer.getByRole('button', { name: 'Zeit eintragen' }).click();
+    await volunteer.waitForURL(needUrl);
+
+    await coordinator.goto(needUrl);
+    await ready(coordinator);
+    await coordinator.getByRole('button', { name: 'Gesuch abschließen' }).click();
+    await coordinator.waitForURL(needUrl);
+    assert.match(await status(coordinator), /abgeschlossen/);
+    if (javaScript) {
+      for (const page of [coordinator, volunteer]) {
+        assert.deepEqual(page.errors.filter((e) => !e.includes('status of 4')), []);
+      }
+    }
+    for (const page of [coordinator, volunteer]) await page.context().close();
+  });
+}
