@@ -678,6 +678,43 @@ db_test!(
         assert!(bad
             .body
             .contains("Ab: Die Eingabe hat nicht die erwartete Form."));
+        // The task's description is for volunteers, not for visitors.
+        let with_text: i64 = sqlx::query("SELECT COUNT(*) AS n FROM needs WHERE description <> ''")
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert!(with_text > 0);
+        assert!(first["needs"]
+            .as_array()
+            .expect("needs")
+            .iter()
+            .all(|n| n["description"].is_null()));
+        let (_, volunteer) = person(
+            &app,
+            &db,
+            "hannes@example.org",
+            Some(QuartierRole::Volunteer),
+            None,
+        )
+        .await;
+        let seen = send(
+            &app,
+            axum::http::Request::post("/api/needs/open")
+                .header(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .header(axum::http::header::COOKIE, &volunteer)
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert!(
+            seen.body.contains("\"description\":\""),
+            "volunteers see the task"
+        );
         let links = page(&app, "/requests?category=&sort=soonest", None).await;
         assert!(
             links.body.contains("rel=\"next\""),

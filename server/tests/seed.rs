@@ -106,6 +106,7 @@ db_test!(
             &ValidFilter::default(),
             app::i18n::Lang::De,
             50,
+            false,
         )
         .await
         .expect("list");
@@ -140,6 +141,7 @@ db_test!(
             },
             app::i18n::Lang::En,
             1,
+            false,
         )
         .await
         .expect("list");

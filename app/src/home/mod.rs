@@ -39,6 +39,7 @@ pub async fn home_overview() -> Result<HomeData, AppError> {
                 &ValidFilter::default(),
                 request_lang(),
                 LATEST_NEEDS,
+                false,
             )
             .await?
             .needs,

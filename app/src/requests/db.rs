@@ -146,6 +146,7 @@ pub async fn list_open_teasers(
     filter: &ValidFilter,
     lang: Lang,
     limit: i64,
+    with_description: bool,
 ) -> Result<NeedList, sqlx::Error> {
     let cond = Conditions::new(filter, now());
     let count_sql = format!(
@@ -158,7 +159,7 @@ pub async fn list_open_teasers(
         .await?
         .try_get("n")?;
     let list_sql = format!(
-        "SELECT n.id, n.category, n.title, n.helpers_needed, n.helpers_filled,
+        "SELECT n.id, n.category, n.title, n.description, n.helpers_needed, n.helpers_filled,
                 n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug
            FROM needs n JOIN quartiere q ON q.id = n.quartier_id
           WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
@@ -176,12 +177,16 @@ pub async fn list_open_teasers(
         .await?;
     let needs = rows
         .iter()
-        .map(|row| teaser_from_row(row, lang))
+        .map(|row| teaser_from_row(row, lang, with_description))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(NeedList { needs, total })
 }
 
-fn teaser_from_row(row: &sqlx::any::AnyRow, lang: Lang) -> Result<NeedTeaser, sqlx::Error> {
+fn teaser_from_row(
+    row: &sqlx::any::AnyRow,
+    lang: Lang,
+    with_description: bool,
+) -> Result<NeedTeaser, sqlx::Error> {
     let category: String = row.try_get("category")?;
     let (day_label, time_label) =
         when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
@@ -195,5 +200,10 @@ fn teaser_from_row(row: &sqlx::any::AnyRow, lang: Lang) -> Result<NeedTeaser, sq
         time_label,
         helpers_needed: row.try_get("helpers_needed")?,
         helpers_filled: row.try_get("helpers_filled")?,
+        description: if with_description {
+            Some(row.try_get::<String, _>("description")?).filter(|d| !d.is_empty())
+        } else {
+            None
+        },
     })
 }

@@ -160,6 +160,8 @@ pub struct NeedTeaser {
     pub time_label: String,
     pub helpers_needed: i64,
     pub helpers_filled: i64,
+    /// The task, for signed-in volunteers only; `None` for everyone else.
+    pub description: Option<String>,
 }
 
 /// One page of open needs and how many match in all.
@@ -234,7 +236,15 @@ pub async fn list_open_needs(
     let filter = NeedFilter::new(quartier, category).with_range(from, to, sort, page);
     let db = request_db()?;
     let valid = filter.validate(&db).await.map_err(AppError::respond)?;
-    db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE)
+    // Teasers are public; the task's description is for volunteers.
+    let volunteer = crate::auth::session::request_viewer()
+        .ok()
+        .flatten()
+        .is_some_and(|v| {
+            v.roles
+                .lives_as(crate::auth::policy::QuartierRole::Volunteer)
+        });
+    db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE, volunteer)
         .await
         .map_err(|e| AppError::from(e).respond())
 }

@@ -245,6 +245,7 @@ pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
                     <dd>{need.quartier_name}</dd>
                 </div>
             </dl>
+            {need.description.map(|d| view! { <p class="need-card__description">{d}</p> })}
             <p class="need-card__helpers">{helpers}</p>
         </li>
     }
