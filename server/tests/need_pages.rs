@@ -71,35 +71,68 @@ async fn post(app: &Router, uri: &str, body: &str, cookie: &str) -> (StatusCode,
     (answer.status, answer.location())
 }
 
+/// The people of a need's life, each signed in: a neighbour and a volunteer of the
+/// first Quartier, and a coordinator of the organisation serving it.
+struct Cast {
+    neighbour: String,
+    helper_id: i64,
+    helper: String,
+    coordinator: String,
+}
+
+async fn cast(app: &Router, db: &Db) -> Cast {
+    let (_, neighbour) = person(
+        app,
+        db,
+        "helga@example.org",
+        Some(QuartierRole::Neighbour),
+        None,
+    )
+    .await;
+    let (helper_id, helper) = person(
+        app,
+        db,
+        "hannes@example.org",
+        Some(QuartierRole::Volunteer),
+        None,
+    )
+    .await;
+    let (_, coordinator) =
+        person(app, db, "kim@example.org", None, Some(OrgRole::Coordinator)).await;
+    Cast {
+        neighbour,
+        helper_id,
+        helper,
+        coordinator,
+    }
+}
+
+/// A need posted by the neighbour and approved by the coordinator: its page and id.
+async fn approved_need(app: &Router, neighbour: &str, coordinator: &str) -> (String, String) {
+    let (_, location) = post(app, "/requests/new", &need_form(""), neighbour).await;
+    let need_page = location.expect("need");
+    let id = need_page.trim_start_matches("/requests/").to_owned();
+    post(
+        app,
+        &format!("/requests/{id}/review"),
+        "decision=approve",
+        coordinator,
+    )
+    .await;
+    (need_page, id)
+}
+
 db_test!(
     a_need_goes_from_posted_to_done_and_each_viewer_sees_only_their_part,
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (helper_id, helper) = person(
-            &app,
-            &db,
-            "hannes@example.org",
-            Some(QuartierRole::Volunteer),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let Cast {
+            neighbour,
+            helper_id,
+            helper,
+            coordinator,
+        } = cast(&app, &db).await;
         let (_, other) = person(
             &app,
             &db,
@@ -395,30 +428,12 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (helper_id, helper) = person(
-            &app,
-            &db,
-            "hannes@example.org",
-            Some(QuartierRole::Volunteer),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let Cast {
+            neighbour,
+            helper_id,
+            helper,
+            coordinator,
+        } = cast(&app, &db).await;
         let (_, outsider) = person(
             &app,
             &db,
@@ -427,16 +442,7 @@ db_test!(
             None,
         )
         .await;
-        let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
-        let need_page = location.expect("need");
-        let id = need_page.trim_start_matches("/requests/").to_owned();
-        post(
-            &app,
-            &format!("/requests/{id}/review"),
-            "decision=approve",
-            &coordinator,
-        )
-        .await;
+        let (need_page, id) = approved_need(&app, &neighbour, &coordinator).await;
         post(&app, &format!("/requests/{id}/signup"), "", &helper).await;
 
         assert_eq!(
@@ -520,40 +526,13 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (_, helper) = person(
-            &app,
-            &db,
-            "hannes@example.org",
-            Some(QuartierRole::Volunteer),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
-        let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
-        let need_page = location.expect("need");
-        let id = need_page.trim_start_matches("/requests/").to_owned();
-        post(
-            &app,
-            &format!("/requests/{id}/review"),
-            "decision=approve",
-            &coordinator,
-        )
-        .await;
+        let Cast {
+            neighbour,
+            helper_id: _,
+            helper,
+            coordinator,
+        } = cast(&app, &db).await;
+        let (need_page, id) = approved_need(&app, &neighbour, &coordinator).await;
 
         assert_eq!(
             post(
@@ -728,30 +707,12 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (helper_id, helper) = person(
-            &app,
-            &db,
-            "hannes@example.org",
-            Some(QuartierRole::Volunteer),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let Cast {
+            neighbour,
+            helper_id,
+            helper,
+            coordinator,
+        } = cast(&app, &db).await;
         let (_, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
         let id = location
             .expect("need")

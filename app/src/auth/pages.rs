@@ -380,22 +380,11 @@ fn AccountData(viewer: Viewer) -> impl IntoView {
 }
 
 fn need_line(lang: Lang, need: MyNeed) -> impl IntoView {
-    use crate::requests::{HelperState, NeedStatus};
-    let status = lang.t(match need.helper_state {
-        Some(HelperState::SignedUp) => Key::HelperSignedUp,
-        Some(HelperState::Confirmed) => Key::HelperConfirmed,
-        Some(HelperState::Waitlisted) => Key::HelperWaitlisted,
-        Some(HelperState::Withdrawn) => Key::HelperWithdrawn,
-        None => match need.status {
-            NeedStatus::Draft => Key::StatusDraft,
-            NeedStatus::PendingReview => Key::StatusPendingReview,
-            NeedStatus::Open => Key::StatusOpen,
-            NeedStatus::Filled => Key::StatusFilled,
-            NeedStatus::Done => Key::StatusDone,
-            NeedStatus::Cancelled => Key::StatusCancelled,
-            NeedStatus::Expired => Key::StatusExpired,
-        },
-    });
+    use crate::requests::pages::{helper_state_text, status_text};
+    let status = match need.helper_state {
+        Some(state) => helper_state_text(lang, state),
+        None => status_text(lang, need.status),
+    };
     view! { <li><a href=format!("/requests/{}", need.id)>{need.title}</a>" – "{status}</li> }
 }
 

@@ -158,7 +158,8 @@ pub fn NewNeedPage() -> impl IntoView {
     .into_any()
 }
 
-fn status_text(lang: Lang, status: NeedStatus) -> &'static str {
+/// A need's status in words.
+pub fn status_text(lang: Lang, status: NeedStatus) -> &'static str {
     lang.t(match status {
         NeedStatus::Draft => Key::StatusDraft,
         NeedStatus::PendingReview => Key::StatusPendingReview,
@@ -170,19 +171,34 @@ fn status_text(lang: Lang, status: NeedStatus) -> &'static str {
     })
 }
 
-/// One need, as the viewer may see it.
-#[component]
-pub fn NeedPage() -> impl IntoView {
-    let lang = use_lang();
-    let flash = use_flash();
+/// A helper's standing in words.
+pub fn helper_state_text(lang: Lang, state: HelperState) -> &'static str {
+    lang.t(match state {
+        HelperState::SignedUp => Key::HelperSignedUp,
+        HelperState::Confirmed => Key::HelperConfirmed,
+        HelperState::Waitlisted => Key::HelperWaitlisted,
+        HelperState::Withdrawn => Key::HelperWithdrawn,
+    })
+}
+
+/// The `id` of the page's path, or 0 (which no need has) when it is not a number.
+fn id_from_path() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     let params = use_params_map();
-    let id = move || {
+    move || {
         params
             .read()
             .get("id")
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
-    };
+    }
+}
+
+/// One need, as the viewer may see it.
+#[component]
+pub fn NeedPage() -> impl IntoView {
+    let lang = use_lang();
+    let flash = use_flash();
+    let id = id_from_path();
     let need = Resource::new(id, need_detail);
     view! {
         <Title text=lang.t(Key::NeedTitle)/>
@@ -303,14 +319,7 @@ fn HelperPart(helper: RequestForHelper) -> impl IntoView {
         }.into_any()),
         _ => None,
     };
-    let state = helper.my_state.map(|s| {
-        lang.t(match s {
-            HelperState::SignedUp => Key::HelperSignedUp,
-            HelperState::Confirmed => Key::HelperConfirmed,
-            HelperState::Waitlisted => Key::HelperWaitlisted,
-            HelperState::Withdrawn => Key::HelperWithdrawn,
-        })
-    });
+    let state = helper.my_state.map(|s| helper_state_text(lang, s));
     view! {
         <section aria-labelledby="task">
             <h2 id="task">{lang.t(Key::NeedTask)}</h2>
@@ -361,12 +370,7 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
                 view! {
                     <ul class="plain-list helper-list">
                         {party.helpers.into_iter().map(|h| {
-                            let state = lang.t(match h.state {
-                                HelperState::SignedUp => Key::HelperSignedUp,
-                                HelperState::Confirmed => Key::HelperConfirmed,
-                                HelperState::Waitlisted => Key::HelperWaitlisted,
-                                HelperState::Withdrawn => Key::HelperWithdrawn,
-                            });
+                            let state = helper_state_text(lang, h.state);
                             let minutes = (h.minutes > 0).then(|| lang.fill(Key::NeedMinutesLogged, &[("minutes", &h.minutes.to_string())]));
                             view! {
                                 <li>
@@ -438,14 +442,7 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
 #[component]
 pub fn NoticePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_from_path();
     let need = Resource::new(id, need_detail);
     view! {
         <Title text=lang.t(Key::NoticeTitle)/>
