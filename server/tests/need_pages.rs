@@ -694,6 +694,37 @@ db_test!(
             seen.body.contains("\"description\":\""),
             "volunteers see the task"
         );
+        // Volunteers see about how far each need is and can keep to the near ones.
+        let near = send(
+            &app,
+            axum::http::Request::post("/api/needs/open")
+                .header(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .header(axum::http::header::COOKIE, &volunteer)
+                .body(axum::body::Body::from("km=1"))
+                .expect("request"),
+        )
+        .await;
+        let near: serde_json::Value = serde_json::from_str(&near.body).expect("json");
+        let near_needs = near["needs"].as_array().expect("needs");
+        assert!(!near_needs.is_empty());
+        assert!(near_needs
+            .iter()
+            .all(|n| n["quartier_slug"] == "linden-sued" && n["distance_m"].is_i64()));
+        assert!(
+            near["total"].as_i64() < Some(total),
+            "farther Quartiere are left out"
+        );
+        assert!(
+            first["needs"]
+                .as_array()
+                .expect("needs")
+                .iter()
+                .all(|n| n["distance_m"].is_null()),
+            "no distance for visitors"
+        );
         let links = page(&app, "/requests?category=&sort=soonest", None).await;
         assert!(
             links.body.contains("rel=\"next\""),

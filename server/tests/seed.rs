@@ -106,7 +106,7 @@ db_test!(
             &ValidFilter::default(),
             app::i18n::Lang::De,
             50,
-            false,
+            None,
         )
         .await
         .expect("list");
@@ -141,7 +141,7 @@ db_test!(
             },
             app::i18n::Lang::En,
             1,
-            false,
+            None,
         )
         .await
         .expect("list");

@@ -39,7 +39,7 @@ pub async fn home_overview() -> Result<HomeData, AppError> {
                 &ValidFilter::default(),
                 request_lang(),
                 LATEST_NEEDS,
-                false,
+                None,
             )
             .await?
             .needs,

@@ -464,4 +464,8 @@ texts! {
     MailReminderBody => "eine Erinnerung an Ihren Einsatz „{title}“ in den nächsten 24 Stunden. Alles Nötige finden Sie hier:\n\n{link}\n\nWenn Sie doch nicht können, sagen Sie bitte dort ab, damit jemand anderes einspringen kann.", "a reminder of your help with “{title}” within the next 24 hours. Everything you need is here:\n\n{link}\n\nIf you cannot make it after all, please withdraw there so that someone else can step in.";
     MailDigestSubject => "Neue Gesuche in Ihrem Quartier", "New needs in your Quartier";
     MailDigestBody => "in Ihrem Quartier wird Hilfe gesucht:\n\n{list}\n\nDanke, dass Sie dabei sind!", "help is needed in your Quartier:\n\n{list}\n\nThank you for being part of it!";
+    FilterDistance => "Entfernung", "Distance";
+    FilterAnyDistance => "– egal –", "– any –";
+    FilterWithinKm => "bis {km} km", "up to {km} km";
+    DistanceAbout => "ca. {km} km entfernt (von Ihrem Quartier aus)", "about {km} km away (from your Quartier)";
 }

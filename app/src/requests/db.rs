@@ -5,6 +5,7 @@ use super::filter::ValidFilter;
 use super::{when, Category, NeedList, NeedStatus, NeedTeaser};
 use crate::db::{now, Db};
 use crate::i18n::Lang;
+use crate::matching::geo::{haversine_km, GeoPoint};
 use sqlx::{AnyConnection, Row};
 
 pub struct NewNeed<'a> {
@@ -76,6 +77,42 @@ struct Conditions {
     to: Option<i64>,
 }
 
+/// The Quartiere whose centre lies within `km` of `home` (a small table, read whole).
+async fn quartiere_within(db: &Db, home: GeoPoint, km: u32) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::new();
+    for row in sqlx::query("SELECT id, centre_lat, centre_lon FROM quartiere")
+        .fetch_all(db.pool())
+        .await?
+    {
+        let centre = GeoPoint {
+            lat: row.try_get("centre_lat")?,
+            lon: row.try_get("centre_lon")?,
+        };
+        if haversine_km(home, centre) <= f64::from(km) {
+            ids.push(row.try_get("id")?);
+        }
+    }
+    Ok(ids)
+}
+
+/// A volunteer's approximate home point: the centre of the first Quartier they help in.
+pub async fn volunteer_home(db: &Db, user_id: i64) -> Result<Option<GeoPoint>, sqlx::Error> {
+    sqlx::query(
+        "SELECT q.centre_lat, q.centre_lon FROM quartier_members m JOIN quartiere q ON q.id = m.quartier_id
+         WHERE m.user_id = $1 AND m.role = 'volunteer' ORDER BY m.created_at, q.id LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(db.pool())
+    .await?
+    .map(|row| {
+        Ok(GeoPoint {
+            lat: row.try_get("centre_lat")?,
+            lon: row.try_get("centre_lon")?,
+        })
+    })
+    .transpose()
+}
+
 /// The start of a Berlin day, in UTC epoch seconds.
 fn day_start((y, m, d): (i32, u32, u32)) -> Option<i64> {
     use chrono::TimeZone;
@@ -87,7 +124,7 @@ fn day_start((y, m, d): (i32, u32, u32)) -> Option<i64> {
 }
 
 impl Conditions {
-    fn new(filter: &ValidFilter, now: i64) -> Self {
+    fn new(filter: &ValidFilter, now: i64, near: Option<&[i64]>) -> Self {
         let mut sql = String::from("n.status = 'open' AND n.ends_at > $1");
         let mut next = 2;
         if filter.quartier_slug.is_some() {
@@ -107,6 +144,15 @@ impl Conditions {
         let to = filter.to.and_then(day_start).map(|t| t + 86_400);
         if to.is_some() {
             sql.push_str(&format!(" AND n.starts_at < ${next}"));
+        }
+        if let Some(ids) = near {
+            // Numbers from our own table, so they can stand in the statement.
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            if list.is_empty() {
+                sql.push_str(" AND 1 = 0");
+            } else {
+                sql.push_str(&format!(" AND n.quartier_id IN ({})", list.join(", ")));
+            }
         }
         Conditions {
             sql,
@@ -141,14 +187,21 @@ impl Conditions {
 
 /// Open needs whose time has not passed, soonest first, at most `limit` of them, with
 /// the count of all that match.
+/// Open needs whose time has not passed, with the count of all that match. A
+/// volunteer's home point (`Some`) adds the description and the approximate distance,
+/// and makes the filter's distance apply.
 pub async fn list_open_teasers(
     db: &Db,
     filter: &ValidFilter,
     lang: Lang,
     limit: i64,
-    with_description: bool,
+    volunteer_home: Option<GeoPoint>,
 ) -> Result<NeedList, sqlx::Error> {
-    let cond = Conditions::new(filter, now());
+    let near = match (volunteer_home, filter.km) {
+        (Some(home), Some(km)) => Some(quartiere_within(db, home, km).await?),
+        _ => None,
+    };
+    let cond = Conditions::new(filter, now(), near.as_deref());
     let count_sql = format!(
         "SELECT COUNT(*) AS n FROM needs n JOIN quartiere q ON q.id = n.quartier_id WHERE {}",
         cond.sql
@@ -160,7 +213,8 @@ pub async fn list_open_teasers(
         .try_get("n")?;
     let list_sql = format!(
         "SELECT n.id, n.category, n.title, n.description, n.helpers_needed, n.helpers_filled,
-                n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug
+                n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug,
+                q.centre_lat, q.centre_lon
            FROM needs n JOIN quartiere q ON q.id = n.quartier_id
           WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
         cond.sql,
@@ -177,15 +231,20 @@ pub async fn list_open_teasers(
         .await?;
     let needs = rows
         .iter()
-        .map(|row| teaser_from_row(row, lang, with_description))
+        .map(|row| teaser_from_row(row, lang, volunteer_home))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(NeedList { needs, total })
+}
+
+/// A distance rounded to 100 m, as shown.
+pub fn rounded_metres(km: f64) -> i64 {
+    ((km * 10.0).round() as i64) * 100
 }
 
 fn teaser_from_row(
     row: &sqlx::any::AnyRow,
     lang: Lang,
-    with_description: bool,
+    volunteer_home: Option<GeoPoint>,
 ) -> Result<NeedTeaser, sqlx::Error> {
     let category: String = row.try_get("category")?;
     let (day_label, time_label) =
@@ -200,10 +259,19 @@ fn teaser_from_row(
         time_label,
         helpers_needed: row.try_get("helpers_needed")?,
         helpers_filled: row.try_get("helpers_filled")?,
-        description: if with_description {
-            Some(row.try_get::<String, _>("description")?).filter(|d| !d.is_empty())
-        } else {
-            None
+        description: match volunteer_home {
+            Some(_) => Some(row.try_get::<String, _>("description")?).filter(|d| !d.is_empty()),
+            None => None,
+        },
+        distance_m: match volunteer_home {
+            Some(home) => Some(rounded_metres(haversine_km(
+                home,
+                GeoPoint {
+                    lat: row.try_get("centre_lat")?,
+                    lon: row.try_get("centre_lon")?,
+                },
+            ))),
+            None => None,
         },
     })
 }

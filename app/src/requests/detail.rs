@@ -52,6 +52,8 @@ pub struct RequestForHelper {
     pub contact: Option<Contact>,
     /// The thread, for helpers who hold a place.
     pub messages: Option<Vec<MessageRow>>,
+    /// About how far from the volunteer's home point, in metres (100 m steps).
+    pub distance_m: Option<i64>,
 }
 
 /// A message of a need's thread.
@@ -154,7 +156,7 @@ pub mod db {
             "SELECT n.category, n.title, n.description, n.status, n.helpers_needed, n.helpers_filled,
                     n.starts_at, n.ends_at, n.rough_place, n.weekly, n.language, n.same_gender,
                     n.step_free, n.needs_car, n.review_note, n.feedback, n.on_behalf,
-                    q.name AS quartier_name, o.name AS organisation_name,
+                    q.name AS quartier_name, q.centre_lat, q.centre_lon, o.name AS organisation_name,
                     COALESCE(o.phone, '') AS organisation_phone, COALESCE(o.email, '') AS organisation_email
              FROM needs n JOIN quartiere q ON q.id = n.quartier_id
              JOIN organisations o ON o.id = n.organisation_id WHERE n.id = $1",
@@ -272,6 +274,20 @@ pub mod db {
             None => 0,
         };
         let revealed = my_state == Some(HelperState::Confirmed);
+        let distance_m = match viewer {
+            Some(v) => crate::requests::db::volunteer_home(db, v.id)
+                .await?
+                .map(|home| {
+                    crate::requests::db::rounded_metres(crate::matching::geo::haversine_km(
+                        home,
+                        crate::matching::geo::GeoPoint {
+                            lat: row.try_get("centre_lat").unwrap_or(home.lat),
+                            lon: row.try_get("centre_lon").unwrap_or(home.lon),
+                        },
+                    ))
+                }),
+            None => None,
+        };
         let messages = match my_state {
             Some(HelperState::SignedUp | HelperState::Confirmed) => {
                 Some(crate::requests::messages::thread(&mut conn, lang, id).await?)
@@ -289,6 +305,7 @@ pub mod db {
                 _ => None,
             },
             messages,
+            distance_m,
         }))
     }
 }

@@ -19,6 +19,8 @@ pub struct NeedFilter {
     pub sort: Option<String>,
     /// 1-based page number.
     pub page: Option<String>,
+    /// Largest distance in km from a volunteer's home point.
+    pub km: Option<String>,
 }
 
 /// How the list is ordered.
@@ -33,6 +35,8 @@ pub enum Sort {
 
 /// The highest page number accepted.
 pub const MAX_PAGE: i64 = 1000;
+/// The distances a volunteer can choose from, in km.
+pub const DISTANCES_KM: [u32; 5] = [1, 2, 5, 10, 25];
 
 /// The filter after checking: a known Quartier slug and a known category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +48,7 @@ pub struct ValidFilter {
     pub to: Option<(i32, u32, u32)>,
     pub sort: Sort,
     pub page: i64,
+    pub km: Option<u32>,
 }
 
 impl Default for ValidFilter {
@@ -55,6 +60,7 @@ impl Default for ValidFilter {
             to: None,
             sort: Sort::Soonest,
             page: 1,
+            km: None,
         }
     }
 }
@@ -100,6 +106,14 @@ impl NeedFilter {
             quartier: non_empty(quartier),
             category: non_empty(category),
             ..NeedFilter::default()
+        }
+    }
+
+    /// The filter with a largest distance (for volunteers).
+    pub fn within(self, km: Option<String>) -> Self {
+        NeedFilter {
+            km: non_empty(km),
+            ..self
         }
     }
 
@@ -160,6 +174,15 @@ impl NeedFilter {
                 .filter(|p| (1..=MAX_PAGE).contains(p))
                 .ok_or_else(|| AppError::validation("page", Problem::OutOfRange))?,
         };
+        let km = match self.km.as_deref() {
+            None => None,
+            Some(raw) => Some(
+                raw.parse::<u32>()
+                    .ok()
+                    .filter(|km| (1..=100).contains(km))
+                    .ok_or_else(|| AppError::validation("km", Problem::OutOfRange))?,
+            ),
+        };
         Ok(ValidFilter {
             quartier_slug: self.quartier.clone(),
             category,
@@ -167,6 +190,7 @@ impl NeedFilter {
             to,
             sort,
             page,
+            km,
         })
     }
 

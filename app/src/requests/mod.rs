@@ -162,6 +162,8 @@ pub struct NeedTeaser {
     pub helpers_filled: i64,
     /// The task, for signed-in volunteers only; `None` for everyone else.
     pub description: Option<String>,
+    /// For volunteers: about how far it is from their home point, in metres (100 m steps).
+    pub distance_m: Option<i64>,
 }
 
 /// One page of open needs and how many match in all.
@@ -230,21 +232,27 @@ pub async fn list_open_needs(
     to: Option<String>,
     sort: Option<String>,
     page: Option<String>,
+    km: Option<String>,
 ) -> Result<NeedList, AppError> {
     use crate::ctx::{request_db, request_lang};
     // Public: visitors may read teasers, so no sign-in check here.
-    let filter = NeedFilter::new(quartier, category).with_range(from, to, sort, page);
+    let filter = NeedFilter::new(quartier, category)
+        .with_range(from, to, sort, page)
+        .within(km);
     let db = request_db()?;
     let valid = filter.validate(&db).await.map_err(AppError::respond)?;
-    // Teasers are public; the task's description is for volunteers.
-    let volunteer = crate::auth::session::request_viewer()
-        .ok()
-        .flatten()
-        .is_some_and(|v| {
-            v.roles
-                .lives_as(crate::auth::policy::QuartierRole::Volunteer)
-        });
-    db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE, volunteer)
+    // The task and the distance are for volunteers, from their home point.
+    let viewer = crate::auth::session::request_viewer().ok().flatten();
+    let home = match viewer.filter(|v| {
+        v.roles
+            .lives_as(crate::auth::policy::QuartierRole::Volunteer)
+    }) {
+        Some(v) => db::volunteer_home(&db, v.id)
+            .await
+            .map_err(|e| AppError::from(e).respond())?,
+        None => None,
+    };
+    db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE, home)
         .await
         .map_err(|e| AppError::from(e).respond())
 }

@@ -18,12 +18,9 @@ pub fn RequestsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        NeedFilter::new(q.get("quartier"), q.get("category")).with_range(
-            q.get("from"),
-            q.get("to"),
-            q.get("sort"),
-            q.get("page"),
-        )
+        NeedFilter::new(q.get("quartier"), q.get("category"))
+            .with_range(q.get("from"), q.get("to"), q.get("sort"), q.get("page"))
+            .within(q.get("km"))
     });
     // One resource for the whole page: the filter's choices and the list load together,
     // so server rendering waits on a single suspense.
@@ -31,7 +28,8 @@ pub fn RequestsPage() -> impl IntoView {
         move || filter.get(),
         |f| async move {
             let options = quartier_options().await;
-            let needs = list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page).await;
+            let needs =
+                list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page, f.km).await;
             (options, needs)
         },
     );
@@ -111,6 +109,18 @@ fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl In
                         <option value="newest" selected=current.sort.as_deref() == Some("newest")>{lang.t(Key::SortNewest)}</option>
                     </select>
                 </div>
+                {crate::ui::viewer_summary().volunteer.then(|| view! {
+                    <div class="field">
+                        <label for="filter-km">{lang.t(Key::FilterDistance)}</label>
+                        <select id="filter-km" name="km">
+                            <option value="">{lang.t(Key::FilterAnyDistance)}</option>
+                            {super::filter::DISTANCES_KM.into_iter().map(|km| {
+                                let selected = current.km.as_deref() == Some(km.to_string().as_str());
+                                view! { <option value=km.to_string() selected=selected>{lang.fill(Key::FilterWithinKm, &[("km", &km.to_string())])}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <div class="filter__actions">
                     <button type="submit" class="button">{lang.t(Key::FilterApply)}</button>
                     <a href="/requests" class="filter__reset">{lang.t(Key::FilterReset)}</a>
@@ -165,6 +175,7 @@ fn Pages(total: i64, filter: NeedFilter) -> impl IntoView {
             ("from", &filter.from),
             ("to", &filter.to),
             ("sort", &filter.sort),
+            ("km", &filter.km),
         ] {
             if let Some(v) = value {
                 let v: String = v

@@ -325,6 +325,7 @@ fn HelperPart(helper: RequestForHelper) -> impl IntoView {
             <h2 id="task">{lang.t(Key::NeedTask)}</h2>
             <p>{helper.description}</p>
             {(!helper.rough_place.is_empty()).then(|| view! { <p>{lang.t(Key::FieldRoughPlace)}": "{helper.rough_place.clone()}</p> })}
+            {helper.distance_m.map(|m| view! { <p>{crate::ui::distance_text(lang, m)}</p> })}
             {state.map(|s| view! { <p class="notice">{lang.fill(Key::NeedMyState, &[("state", s)])}</p> })}
             {match helper.contact {
                 Some(contact) => view! { <ContactFacts contact/> }.into_any(),

@@ -53,6 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 pub struct ViewerSummary {
     pub signed_in: bool,
     pub coordinator_area: bool,
+    pub volunteer: bool,
 }
 
 /// Known on the server from the request; handed to the browser with the page, so it
@@ -64,7 +65,13 @@ pub fn viewer_summary() -> ViewerSummary {
             let viewer = crate::auth::session::request_viewer().ok().flatten();
             ViewerSummary {
                 signed_in: viewer.is_some(),
-                coordinator_area: viewer.is_some_and(|v| v.roles.may_enter_coordinator_area()),
+                coordinator_area: viewer
+                    .as_ref()
+                    .is_some_and(|v| v.roles.may_enter_coordinator_area()),
+                volunteer: viewer.is_some_and(|v| {
+                    v.roles
+                        .lives_as(crate::auth::policy::QuartierRole::Volunteer)
+                }),
             }
         }
         #[cfg(not(feature = "ssr"))]
@@ -179,6 +186,7 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "to" => lang.t(Key::FilterTo),
                 "sort" => lang.t(Key::FilterSort),
                 "page" => lang.t(Key::PagesLabel),
+                "km" => lang.t(Key::FilterDistance),
                 "consent" => lang.t(Key::NewNeedConsent),
                 "feedback" => lang.t(Key::NeedFeedback),
                 "notes" => lang.t(Key::NewNeedNotes),
@@ -246,9 +254,21 @@ pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
                 </div>
             </dl>
             {need.description.map(|d| view! { <p class="need-card__description">{d}</p> })}
+            {need.distance_m.map(|m| view! { <p class="need-card__distance">{distance_text(lang, m)}</p> })}
             <p class="need-card__helpers">{helpers}</p>
         </li>
     }
+}
+
+/// "ca. 1,2 km entfernt" / "about 1.2 km away".
+pub fn distance_text(lang: Lang, metres: i64) -> String {
+    let km = format!("{:.1}", metres as f64 / 1000.0);
+    let km = if lang == Lang::De {
+        km.replace('.', ",")
+    } else {
+        km
+    };
+    lang.fill(Key::DistanceAbout, &[("km", &km)])
 }
 
 /// A server-function result loaded through a resource: a loading line while it loads,
