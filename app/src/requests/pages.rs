@@ -354,6 +354,7 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
             <p>{party.description}</p>
             {(!party.rough_place.is_empty()).then(|| view! { <p>{lang.t(Key::FieldRoughPlace)}": "{party.rough_place.clone()}</p> })}
             {(!party.review_note.is_empty()).then(|| view! { <p class="notice">{lang.t(Key::NeedReviewNote)}": "{party.review_note.clone()}</p> })}
+            {(!party.feedback.is_empty()).then(|| view! { <p class="notice notice--ok">{lang.t(Key::NeedFeedback)}": "{party.feedback.clone()}</p> })}
         </section>
         <section aria-labelledby="private">
             <h2 id="private">{lang.t(Key::NewNeedPrivate)}</h2>
