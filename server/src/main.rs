@@ -116,6 +116,9 @@ async fn need_lifecycle_jobs(db: Db, site: app::ctx::SiteConfig, retention_days:
     loop {
         every_hour.tick().await;
         let now = app::db::now();
+        if let Err(err) = jobs::repeat_weekly(&db, now).await {
+            tracing::warn!(error = %err, "repeating weekly needs failed");
+        }
         match jobs::expire_passed(&db, now).await {
             Ok(n) if n > 0 => tracing::info!(expired = n, "needs expired"),
             Ok(_) => {}

@@ -413,3 +413,57 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_weekly_need_comes_again_a_week_later_once,
+    |db: Db| async move {
+        use app::requests::jobs::{expire_passed, repeat_weekly};
+        let (need, _) = open_need(&db, 1).await;
+        let now = app::db::now();
+        let helper = volunteers(&db, 1, "woche").await.remove(0);
+        staffing::sign_up(&db, &site(), &helper, need)
+            .await
+            .expect("sign up");
+        sqlx::query("UPDATE needs SET weekly = 1, starts_at = $2, ends_at = $3 WHERE id = $1")
+            .bind(need)
+            .bind(now - 7200)
+            .bind(now - 3600)
+            .execute(db.pool())
+            .await
+            .expect("past");
+        assert_eq!(repeat_weekly(&db, now).await.expect("repeat"), 1);
+        assert_eq!(repeat_weekly(&db, now).await.expect("again"), 0, "once");
+        let next = sqlx::query(
+            "SELECT n.id, n.status, n.helpers_filled, n.starts_at, p.street_address FROM needs n
+         JOIN need_private p ON p.need_id = n.id
+         WHERE n.id = (SELECT repeated_as FROM needs WHERE id = $1)",
+        )
+        .bind(need)
+        .fetch_one(db.pool())
+        .await
+        .expect("next occurrence");
+        assert_eq!(next.try_get::<String, _>("status").expect("s"), "open");
+        assert_eq!(
+            next.try_get::<i64, _>("helpers_filled").expect("f"),
+            0,
+            "a fresh start"
+        );
+        assert_eq!(
+            next.try_get::<i64, _>("starts_at").expect("t"),
+            now - 7200 + 7 * 86_400
+        );
+        assert!(
+            !next
+                .try_get::<String, _>("street_address")
+                .expect("a")
+                .is_empty(),
+            "private details go along"
+        );
+        expire_passed(&db, now).await.expect("expire");
+        assert_eq!(
+            places(&db, need).await.0,
+            "expired",
+            "the past occurrence ends"
+        );
+    }
+);

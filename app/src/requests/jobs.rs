@@ -8,6 +8,63 @@ use crate::db::Db;
 /// Default retention of private details after a need is closed, in days.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
+/// Weekly needs whose time has passed get their next occurrence a week later (open,
+/// no helpers yet, the same private details), once. Cancelled ones end. Returns how
+/// many were repeated.
+pub async fn repeat_weekly(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    use sqlx::Row;
+    const WEEK: i64 = 7 * 86_400;
+    let mut tx = db.begin_write().await?;
+    let due = sqlx::query(
+        "SELECT id, starts_at FROM needs
+         WHERE weekly = 1 AND repeated_as IS NULL AND ends_at < $1
+           AND status IN ('open', 'filled', 'done', 'expired')",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut repeated = 0;
+    for row in due {
+        let id: i64 = row.try_get("id")?;
+        let starts_at: i64 = row.try_get("starts_at")?;
+        // The next week still to come (a need may have been missed for a while).
+        let weeks = ((now - starts_at) / WEEK + 1).max(1);
+        let shift = weeks * WEEK;
+        let next: i64 = sqlx::query(
+            "INSERT INTO needs (organisation_id, quartier_id, category, title, description, status,
+                                helpers_needed, helpers_filled, starts_at, ends_at, created_at, posted_by,
+                                on_behalf, rough_place, weekly, language, same_gender, step_free, needs_car)
+             SELECT organisation_id, quartier_id, category, title, description, 'open',
+                    helpers_needed, 0, starts_at + $2, ends_at + $2, $3, posted_by,
+                    on_behalf, rough_place, 1, language, same_gender, step_free, needs_car
+             FROM needs WHERE id = $1
+             RETURNING id",
+        )
+        .bind(id)
+        .bind(shift)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        sqlx::query(
+            "INSERT INTO need_private (need_id, contact_name, street_address, phone, notes, consent)
+             SELECT $2, contact_name, street_address, phone, notes, consent FROM need_private WHERE need_id = $1",
+        )
+        .bind(id)
+        .bind(next)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE needs SET repeated_as = $2 WHERE id = $1")
+            .bind(id)
+            .bind(next)
+            .execute(&mut *tx)
+            .await?;
+        repeated += 1;
+    }
+    tx.commit().await?;
+    Ok(repeated)
+}
+
 /// Marks needs whose end has passed as expired; returns how many.
 pub async fn expire_passed(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
