@@ -67,10 +67,17 @@ pub async fn load_viewer(
         };
         request.extensions_mut().insert(RequestViewer(viewer));
         if request.method() == http::Method::GET && !path.starts_with("/api/") {
+            // Read first: removing marks the session changed, which would write it back
+            // on every page view.
             let flash = session
-                .remove::<super::flash::Flash>(super::flash::FLASH_KEY)
+                .get::<super::flash::Flash>(super::flash::FLASH_KEY)
                 .await
                 .unwrap_or_default();
+            if flash.is_some() {
+                let _ = session
+                    .remove::<super::flash::Flash>(super::flash::FLASH_KEY)
+                    .await;
+            }
             request
                 .extensions_mut()
                 .insert(super::flash::RequestFlash(flash));
