@@ -66,10 +66,13 @@ postgres-ready:
 e2e: build
 	end2end/run.sh
 
-## Benchmarks (criterion): matching one need against 1k/10k/100k volunteers, and a bulk
-## proposal of 1,000 needs × 10,000 volunteers. Figures go to BENCHMARKS.md by hand.
-bench: tools
+## Benchmarks: matching one need against 1k/10k/100k volunteers and a bulk proposal of
+## 1,000 needs × 10,000 volunteers (criterion), then the suggestions server function end
+## to end with 10,000 seeded volunteers on SQLite and PostgreSQL. Figures go to
+## BENCHMARKS.md by hand.
+bench: build postgres-ready
 	cargo bench -p app --features ssr --bench matching
+	python3 scripts/bench_suggestions.py --scale 200 --calls 200
 
 clean:
 	cargo clean

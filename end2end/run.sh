@@ -11,6 +11,8 @@ export LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
 export RUST_LOG="${RUST_LOG:-warn}"
 # Links in letters point here; letters land in the dev mailbox the tests read.
 export BASE_URL="http://127.0.0.1:$PORT"
+# No internet here: the profile map draws a local picture as its tiles.
+export MAP_TILE_URL="http://127.0.0.1:$PORT/favicon.ico?tile={z}/{x}/{y}"
 ./target/release/nachbarschaft serve --demo --dev-mailbox > "$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }

@@ -19,4 +19,6 @@ pub struct SiteConfig {
     pub base_url: String,
     /// Whether `/dev/mail` shows the outbox (development and tests only).
     pub dev_mailbox: bool,
+    /// Map tile addresses with `{z}`, `{x}`, `{y}`; `None`: no map is shown.
+    pub map_tiles: Option<String>,
 }

@@ -38,6 +38,22 @@ pub enum Problem {
     OtherOrganisation,
     /// Wording that picks people by origin, religion or gender.
     Wording,
+    /// A time range that ends before it starts.
+    EndsBeforeStart,
+    /// Time ranges that overlap.
+    Overlapping,
+    /// A date in the future where only the past makes sense (an inspection date).
+    Future,
+    /// A record that is no longer valid (an inspection older than 5 years).
+    Outdated,
+    /// The need is child-related and needs a valid police-certificate inspection.
+    InspectionRequired,
+    /// The need asks for a helper of the same gender.
+    GenderMismatch,
+    /// The time to answer has passed.
+    DeadlinePassed,
+    /// The volunteer does not meet the need's requirements.
+    NotMatching,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -39,6 +39,7 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>(
 ) -> Vec<(&'static str, axum::routing::MethodRouter<S>)> {
     let mut routes = auth::routes::form_routes();
     routes.extend(requests::routes::form_routes());
+    routes.extend(volunteers::routes::form_routes());
     routes
 }
 
@@ -91,6 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("requests/new") view=requests::pages::NewNeedPage ssr=SsrMode::Async/>
                     <Route path=path!("requests/:id") view=requests::pages::NeedPage ssr=SsrMode::Async/>
                     <Route path=path!("requests/:id/notice") view=requests::pages::NoticePage ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:id/suggestions") view=volunteers::pages::SuggestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("me/volunteer") view=volunteers::pages::VolunteerProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator/volunteers") view=volunteers::pages::VerificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator/proposal") view=volunteers::pages::ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("register") view=auth::pages::RegisterPage ssr=SsrMode::Async/>

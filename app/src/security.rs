@@ -4,13 +4,30 @@
 
 use leptos::prelude::use_context;
 
-/// The policy for a page whose inline scripts carry `nonce`.
-pub fn page_csp(nonce: &str) -> String {
+/// The policy for a page whose inline scripts carry `nonce`; map tiles may come from
+/// `tiles` (the origin of the configured tile server).
+pub fn page_csp(nonce: &str, tiles: Option<&str>) -> String {
+    let tiles = tiles.map(|t| format!(" {t}")).unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:{tiles}; font-src 'self'; connect-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// The origin ("https://tile.example") of a tile address template, if it has one.
+pub fn origin_of(template: &str) -> Option<String> {
+    let (scheme, rest) = template.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split('/').next()?;
+    // Only plain host names (letters, digits, dots, dashes, a port): nothing that could
+    // end the policy's directive.
+    host.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        .then(|| format!("{scheme}://{host}"))
+        .filter(|_| !host.is_empty())
 }
 
 /// The policy for everything that is not a page (API answers, files).
@@ -24,7 +41,10 @@ pub fn set_page_csp() {
     ) else {
         return;
     };
-    if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce)) {
+    let tiles = use_context::<crate::ctx::SiteConfig>()
+        .and_then(|site| site.map_tiles)
+        .and_then(|t| origin_of(&t));
+    if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce, tiles.as_deref())) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

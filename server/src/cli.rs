@@ -85,11 +85,28 @@ pub struct ServeArgs {
     #[arg(long, env = "DEV_MAILBOX")]
     pub dev_mailbox: bool,
 
+    /// Map tiles for choosing a home point on the profile page, as an address with
+    /// `{z}`, `{x}` and `{y}`. Empty: no map (the page works without it).
+    #[arg(
+        long,
+        env = "MAP_TILE_URL",
+        default_value = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )]
+    pub map_tile_url: String,
+
     /// Days after a need is closed before its private details (name, address, phone,
     /// notes, messages) are deleted; counts stay.
     #[arg(long, env = "RETENTION_DAYS", default_value_t = app::requests::jobs::DEFAULT_RETENTION_DAYS,
           value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub retention_days: u32,
+}
+
+impl ServeArgs {
+    /// The tile address, unless switched off (empty) or not http(s).
+    pub fn map_tiles(&self) -> Option<String> {
+        let url = self.map_tile_url.trim();
+        app::security::origin_of(url).map(|_| url.to_owned())
+    }
 }
 
 #[derive(Debug, Clone, Args)]

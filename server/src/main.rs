@@ -81,11 +81,13 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         db: db.clone(),
         base_url: args.base_url.clone(),
         dev_mailbox,
+        map_tiles: args.map_tiles(),
     });
     tokio::spawn(delete_expired_sessions(db.clone()));
     let site = app::ctx::SiteConfig {
         base_url: args.base_url.clone(),
         dev_mailbox,
+        map_tiles: args.map_tiles(),
     };
     tokio::spawn(need_lifecycle_jobs(db.clone(), site, args.retention_days));
     tokio::spawn(server::mailer::run(db.clone(), delivery));
@@ -135,6 +137,26 @@ async fn need_lifecycle_jobs(db: Db, site: app::ctx::SiteConfig, retention_days:
         if let Err(err) = jobs::send_digests(&db, &site, now).await {
             tracing::warn!(error = %err, "digests failed");
         }
+        volunteer_jobs(&db, &site).await;
+    }
+}
+
+/// Verification records: reminders before an inspection runs out, deletion after
+/// inactivity; invitations past their deadline expire.
+async fn volunteer_jobs(db: &Db, site: &app::ctx::SiteConfig) {
+    use app::volunteers::{invitations, verification};
+    if let Err(err) = verification::send_expiry_reminders(db, site).await {
+        tracing::warn!(error = %err, "inspection reminders failed");
+    }
+    match verification::purge_inactive(db).await {
+        Ok(n) if n > 0 => {
+            tracing::info!(deleted = n, "verification records deleted after inactivity")
+        }
+        Ok(_) => {}
+        Err(err) => tracing::warn!(error = %err, "deleting verification records failed"),
+    }
+    if let Err(err) = invitations::expire_invitations(db).await {
+        tracing::warn!(error = %err, "expiring invitations failed");
     }
 }
 

@@ -44,6 +44,8 @@ pub struct AppState {
     pub base_url: String,
     /// Whether `/dev/mail` shows the outbox (development and tests only).
     pub dev_mailbox: bool,
+    /// Map tile addresses (`{z}/{x}/{y}`); `None` shows no map.
+    pub map_tiles: Option<String>,
 }
 
 /// How long a session lasts without activity.
@@ -85,6 +87,7 @@ pub fn build_router(state: AppState) -> Router {
     let site = app::ctx::SiteConfig {
         base_url: state.base_url.clone(),
         dev_mailbox: state.dev_mailbox,
+        map_tiles: state.map_tiles.clone(),
     };
     let site_for_pages = site.clone();
     let context = move || {

@@ -7,6 +7,7 @@
 
 use anyhow::Context;
 use app::db::Db;
+use app::matching::WeeklySlot;
 use app::orgs::db::{
     insert_organisation, insert_quartier, link_organisation_quartier, NewOrganisation, NewQuartier,
 };
@@ -15,7 +16,7 @@ use app::places::db::{insert_place, NewPlace};
 use app::places::PlaceKind;
 use app::requests::db::{insert_need, NeedPrivate, NewNeed};
 use app::requests::{Category, NeedStatus};
-use app::volunteers::db::{insert_volunteer, NewVolunteer};
+use app::volunteers::db::{insert_slots, insert_volunteer, NewVolunteer};
 use chrono::{Duration, NaiveTime, Utc};
 use chrono_tz::Europe::Berlin;
 
@@ -301,13 +302,15 @@ const LANGUAGE_SETS: [&str; 8] = [
     "de", "de,en", "de,tr", "de,ar", "de,uk,ru", "de,pl", "de,fa", "de,en,fr",
 ];
 const SKILL_SETS: [&str; 6] = [
-    "einkaufen,begleiten",
-    "formulare",
-    "handwerk,umzug",
-    "technik",
-    "garten",
-    "kinder,hausaufgaben",
+    "shopping,accompaniment",
+    "forms,translation",
+    "repairs",
+    "tech",
+    "garden,company",
+    "childcare,company",
 ];
+const MOBILITY_SETS: [&str; 4] = ["foot", "bike", "car,foot", "transit,foot"];
+const GENDERS: [Option<&str>; 4] = [Some("female"), Some("male"), None, Some("female")];
 const NEIGHBOUR_NAMES: [&str; 10] = [
     "Frau Erika Beispiel",
     "Herr Max Mustermann",
@@ -320,6 +323,96 @@ const NEIGHBOUR_NAMES: [&str; 10] = [
     "Herr Bogdan Probe",
     "Frau Fatma Testfrau",
 ];
+
+/// Weekly availability of demo volunteer `n`: some mornings, some afternoons, some
+/// evenings and weekends.
+fn demo_slots(n: usize) -> Vec<WeeklySlot> {
+    let (start, end) = [(8 * 60, 13 * 60), (12 * 60, 18 * 60), (9 * 60, 19 * 60)][n % 3];
+    let days: &[u8] = match n % 4 {
+        0 => &[0, 1, 2, 3, 4],
+        1 => &[1, 3, 5],
+        2 => &[0, 2, 4, 5, 6],
+        _ => &[0, 1, 2, 3, 4, 5, 6],
+    };
+    days.iter()
+        .map(|&weekday| WeeklySlot {
+            weekday,
+            start_minute: start,
+            end_minute: end,
+        })
+        .collect()
+}
+
+/// A valid inspection record (demo data: inspected 200 days ago).
+async fn record_demo_inspection(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    organisation_id: i64,
+) -> anyhow::Result<()> {
+    let now = app::db::now();
+    let checked_on = now - 200 * 86_400;
+    sqlx::query(
+        "INSERT INTO verifications (user_id, organisation_id, kind, checked_on, recorded_by,
+                                    result_ok, valid_until, recorded_at)
+         VALUES ($1, $2, 'inspection', $3, NULL, 1, $4, $5)",
+    )
+    .bind(user_id)
+    .bind(organisation_id)
+    .bind(checked_on)
+    .bind(checked_on + 5 * 365 * 86_400)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The demo volunteer's profile: near the centre of their Quartier, free every day.
+async fn demo_volunteer_profile(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    name: &str,
+    quartier: i64,
+) -> anyhow::Result<()> {
+    use sqlx::Row;
+    let exists = sqlx::query("SELECT id FROM volunteers WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some();
+    if exists {
+        return Ok(());
+    }
+    let centre = sqlx::query("SELECT centre_lat, centre_lon FROM quartiere WHERE id = $1")
+        .bind(quartier)
+        .fetch_one(&mut *conn)
+        .await?;
+    let id = insert_volunteer(
+        conn,
+        &NewVolunteer {
+            user_id: Some(user_id),
+            quartier_id: quartier,
+            display_name: name,
+            home_lat: centre.try_get("centre_lat")?,
+            home_lon: centre.try_get("centre_lon")?,
+            radius_km: 5.0,
+            languages: "de,en",
+            skills: "shopping,accompaniment,tech",
+            mobility: "bike,foot",
+            gender: None,
+            max_minutes_per_week: 480,
+        },
+    )
+    .await?;
+    let every_day: Vec<WeeklySlot> = (0..7)
+        .map(|weekday| WeeklySlot {
+            weekday,
+            start_minute: 8 * 60,
+            end_minute: 20 * 60,
+        })
+        .collect();
+    insert_slots(conn, id, &every_day).await?;
+    Ok(())
+}
 
 /// Writes the demo alliance, or only when the database is still empty.
 pub async fn seed_demo(
@@ -386,6 +479,8 @@ pub async fn seed_demo(
     report.places = PLACES.len();
     tx.commit().await?;
 
+    let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     let today = Utc::now().with_timezone(&Berlin).date_naive();
     for round in 0..scale as usize {
         // One transaction per round keeps big seeds from holding one huge transaction.
@@ -444,24 +539,46 @@ pub async fn seed_demo(
                 FIRST_NAMES[n % FIRST_NAMES.len()],
                 LAST_INITIALS[n / FIRST_NAMES.len() % LAST_INITIALS.len()]
             );
+            let quartier_id = quartier_ids[n % QUARTIERE.len()];
+            // Every demo volunteer has an account, so coordinators can invite them.
+            let email = format!("ehrenamt-{n}@demo.gute-nachbarschaft.example");
+            let Some(user_id) =
+                app::auth::db::create_account(&mut tx, &email, &name, &hash, "de", true).await?
+            else {
+                continue;
+            };
+            app::auth::db::grant_quartier_role(
+                &mut tx,
+                user_id,
+                quartier_id,
+                app::auth::policy::QuartierRole::Volunteer,
+            )
+            .await?;
+            let skills = SKILL_SETS[n % SKILL_SETS.len()];
             let volunteer = NewVolunteer {
-                quartier_id: quartier_ids[n % QUARTIERE.len()],
+                user_id: Some(user_id),
+                quartier_id,
                 display_name: &name,
                 home_lat: q.lat + offset(n),
                 home_lon: q.lon + offset(n + 11),
                 radius_km: [2.0, 3.0, 5.0, 10.0][n % 4],
                 languages: LANGUAGE_SETS[n % LANGUAGE_SETS.len()],
-                skills: SKILL_SETS[n % SKILL_SETS.len()],
+                skills,
+                mobility: MOBILITY_SETS[n % MOBILITY_SETS.len()],
+                gender: GENDERS[n % GENDERS.len()],
+                max_minutes_per_week: [120, 240, 360, 480][n % 4],
             };
-            insert_volunteer(&mut tx, &volunteer).await?;
+            let volunteer_id = insert_volunteer(&mut tx, &volunteer).await?;
+            insert_slots(&mut tx, volunteer_id, &demo_slots(n)).await?;
+            if skills.contains("childcare") {
+                record_demo_inspection(&mut tx, user_id, org_ids[q.orgs[0]]).await?;
+            }
         }
         tx.commit().await?;
         report.needs += 30;
         report.volunteers += 50;
     }
 
-    let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD)
-        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash)
         .await?;
     seed_demo_accounts(db, &hash, org_ids[0], quartier_ids[0]).await?;
@@ -496,7 +613,8 @@ async fn seed_demo_accounts(
                 grant_quartier_role(&mut tx, id, quartier, QuartierRole::Neighbour).await?
             }
             DemoRole::Volunteer => {
-                grant_quartier_role(&mut tx, id, quartier, QuartierRole::Volunteer).await?
+                grant_quartier_role(&mut tx, id, quartier, QuartierRole::Volunteer).await?;
+                demo_volunteer_profile(&mut tx, id, name, quartier).await?;
             }
         }
     }

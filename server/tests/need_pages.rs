@@ -8,52 +8,13 @@ use app::db::Db;
 use app::db_test;
 use axum::http::StatusCode;
 use axum::Router;
-use common::{cookie_pair, enc, form, page, send, signed_in};
+use common::{enc, page, person, post, send};
 use sqlx::Row;
 
 mod common;
 
-const PASSWORD: &str = "Gartenzaun-am-Bach-9";
 const ADDRESS: &str = "Fröbelstraße 7";
 const PHONE: &str = "030 23125 777";
-
-async fn person(
-    app: &Router,
-    db: &Db,
-    email: &str,
-    quartier: Option<QuartierRole>,
-    org: Option<OrgRole>,
-) -> (i64, String) {
-    let (id, _) = signed_in(app, db, email, PASSWORD).await;
-    let mut conn = db.pool().acquire().await.expect("conn");
-    if let Some(role) = quartier {
-        app::auth::db::grant_quartier_role(&mut conn, id, 1, role)
-            .await
-            .expect("role");
-    }
-    if let Some(role) = org {
-        let first_org: i64 = sqlx::query("SELECT organisation_id FROM organisation_quartiere WHERE quartier_id = 1 ORDER BY organisation_id")
-            .fetch_one(&mut *conn)
-            .await
-            .expect("org")
-            .try_get("organisation_id")
-            .expect("id");
-        app::auth::db::grant_org_role(&mut conn, id, first_org, role)
-            .await
-            .expect("role");
-    }
-    drop(conn);
-    let answer = send(
-        app,
-        form(
-            "/login",
-            &format!("email={}&password={}", enc(email), enc(PASSWORD)),
-            None,
-        ),
-    )
-    .await;
-    (id, cookie_pair(&answer.cookie().expect("cookie")))
-}
 
 fn need_form(extra: &str) -> String {
     format!(
@@ -64,11 +25,6 @@ fn need_form(extra: &str) -> String {
         enc(ADDRESS),
         enc(PHONE),
     )
-}
-
-async fn post(app: &Router, uri: &str, body: &str, cookie: &str) -> (StatusCode, Option<String>) {
-    let answer = send(app, form(uri, body, Some(cookie))).await;
-    (answer.status, answer.location())
 }
 
 /// The people of a need's life, each signed in: a neighbour and a volunteer of the

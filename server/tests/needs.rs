@@ -14,6 +14,7 @@ fn site() -> app::ctx::SiteConfig {
     app::ctx::SiteConfig {
         base_url: "http://127.0.0.1:3000".into(),
         dev_mailbox: true,
+        map_tiles: None,
     }
 }
 

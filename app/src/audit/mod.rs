@@ -30,10 +30,13 @@ pub enum Action {
     ContactRevealed,
     TimeLogged,
     NeedClosed,
+    VerificationRecorded,
+    HelperInvited,
+    InvitationAnswered,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 26] = [
         Action::SignedIn,
         Action::SignInFailed,
         Action::SignedOut,
@@ -57,6 +60,9 @@ impl Action {
         Action::ContactRevealed,
         Action::TimeLogged,
         Action::NeedClosed,
+        Action::VerificationRecorded,
+        Action::HelperInvited,
+        Action::InvitationAnswered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -84,6 +90,9 @@ impl Action {
             Action::ContactRevealed => "contact_revealed",
             Action::TimeLogged => "time_logged",
             Action::NeedClosed => "need_closed",
+            Action::VerificationRecorded => "verification_recorded",
+            Action::HelperInvited => "helper_invited",
+            Action::InvitationAnswered => "invitation_answered",
         }
     }
 
@@ -116,6 +125,9 @@ impl Action {
             Action::ContactRevealed => Key::AuditContactRevealed,
             Action::TimeLogged => Key::AuditTimeLogged,
             Action::NeedClosed => Key::AuditNeedClosed,
+            Action::VerificationRecorded => Key::AuditVerificationRecorded,
+            Action::HelperInvited => Key::AuditHelperInvited,
+            Action::InvitationAnswered => Key::AuditInvitationAnswered,
         }
     }
 }

@@ -41,6 +41,11 @@ pub enum Notice {
     NeighbourTrusted,
     CalendarRenewed,
     CalendarRevoked,
+    ProfileSaved,
+    VolunteersInvited,
+    InvitationTaken,
+    InvitationDeclined,
+    VerificationRecorded,
 }
 
 impl Notice {
@@ -76,6 +81,11 @@ impl Notice {
             Notice::NeighbourTrusted => Key::NoticeNeighbourTrusted,
             Notice::CalendarRenewed => Key::NoticeCalendarRenewed,
             Notice::CalendarRevoked => Key::NoticeCalendarRevoked,
+            Notice::ProfileSaved => Key::NoticeProfileSaved,
+            Notice::VolunteersInvited => Key::NoticeVolunteersInvited,
+            Notice::InvitationTaken => Key::NoticeInvitationTaken,
+            Notice::InvitationDeclined => Key::NoticeInvitationDeclined,
+            Notice::VerificationRecorded => Key::NoticeVerificationRecorded,
         }
     }
 }

@@ -375,6 +375,7 @@ fn AccountData(viewer: Viewer) -> impl IntoView {
                 </dd>
             </dl>
             {coordinator.then(|| view! { <p><a class="button" href="/coordinator">{lang.t(Key::NavCoordinator)}</a></p> })}
+            <p><a class="button button--secondary" href="/me/volunteer">{lang.t(Key::MeVolunteerLink)}</a></p>
         </section>
     }
 }

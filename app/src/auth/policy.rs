@@ -206,6 +206,10 @@ pub enum Access {
     PartyOfNeed,
     /// Confirmed helpers of the need (nobody in the matrix is one).
     ConfirmedHelper,
+    /// Coordinators of the organisation concerned.
+    CoordinatorOfOrg,
+    /// The volunteer invited to the need (nobody in the matrix is).
+    Invitee,
 }
 
 impl Access {
@@ -227,7 +231,8 @@ impl Access {
             }
             Access::Volunteer => roles.lives_as(QuartierRole::Volunteer),
             Access::PartyOfNeed => roles.coordinates(same),
-            Access::ConfirmedHelper => false,
+            Access::ConfirmedHelper | Access::Invitee => false,
+            Access::CoordinatorOfOrg => roles.coordinates(same),
         }
     }
 }
@@ -243,6 +248,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/coordinator/home", Access::CoordinatorArea),
     ("/api/invitation/details", Access::Public),
     ("/api/needs/detail", Access::Public),
+    ("/api/me/volunteer", Access::SignedIn),
+    ("/api/needs/suggestions", Access::CoordinatorArea),
+    ("/api/coordinator/proposal", Access::CoordinatorArea),
+    ("/api/coordinator/verifications", Access::CoordinatorArea),
 ];
 
 /// Every form post (the no-JavaScript paths that change state) and its rule.
@@ -276,6 +285,12 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/me/calendar/revoke", Access::SignedIn),
     // The secret link is the key; an unknown one is simply not found.
     ("/calendar/{token}", Access::Public),
+    ("/me/volunteer", Access::SignedIn),
+    ("/requests/{id}/invite", Access::PartyOfNeed),
+    ("/invitations/{id}/accept", Access::Invitee),
+    ("/invitations/{id}/decline", Access::Invitee),
+    ("/org/verifications", Access::CoordinatorOfOrg),
+    ("/coordinator/proposal", Access::CoordinatorArea),
 ];
 
 /// The rule of a server function, if it has one.

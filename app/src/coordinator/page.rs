@@ -27,6 +27,10 @@ pub fn CoordinatorPage() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::CoordinatorTitle)/>
         <h1>{lang.t(Key::CoordinatorTitle)}</h1>
+        <nav class="button-row" aria-label=lang.t(Key::CoordinatorTitle)>
+            <a class="button button--secondary" href="/coordinator/proposal">{lang.t(Key::CoordinatorProposalLink)}</a>
+            <a class="button button--secondary" href="/coordinator/volunteers">{lang.t(Key::CoordinatorVolunteersLink)}</a>
+        </nav>
         <Loaded resource=home let:home>
             <CoordinatorContent home flash=flash.clone()/>
         </Loaded>

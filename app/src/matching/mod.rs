@@ -21,6 +21,23 @@ pub enum Gender {
     Diverse,
 }
 
+impl Gender {
+    pub const ALL: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Diverse];
+
+    /// The stable name used in forms and the database.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Diverse => "diverse",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Gender> {
+        Gender::ALL.into_iter().find(|g| g.slug() == slug)
+    }
+}
+
 /// A weekly time slot in local time: weekday 0 = Monday, minutes since midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeeklySlot {
@@ -99,7 +116,7 @@ pub struct VolunteerSpec {
 }
 
 /// Why a volunteer is not offered for a need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Exclusion {
     Blocked,
     Paused,

@@ -33,10 +33,10 @@ pub async fn repeat_weekly(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
         let next: i64 = sqlx::query(
             "INSERT INTO needs (organisation_id, quartier_id, category, title, description, status,
                                 helpers_needed, helpers_filled, starts_at, ends_at, created_at, posted_by,
-                                on_behalf, rough_place, weekly, language, same_gender, step_free, needs_car)
+                                on_behalf, rough_place, weekly, language, same_gender, step_free, needs_car, helper_gender)
              SELECT organisation_id, quartier_id, category, title, description, 'open',
                     helpers_needed, 0, starts_at + $2, ends_at + $2, $3, posted_by,
-                    on_behalf, rough_place, 1, language, same_gender, step_free, needs_car
+                    on_behalf, rough_place, 1, language, same_gender, step_free, needs_car, helper_gender
              FROM needs WHERE id = $1
              RETURNING id",
         )

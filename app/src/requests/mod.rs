@@ -31,6 +31,11 @@ use serde::{Deserialize, Serialize};
 
 pub use filter::NeedFilter;
 
+/// Languages a need may ask for and a volunteer may speak (ISO 639-1).
+pub const LANGUAGES: [&str; 12] = [
+    "de", "en", "tr", "ar", "uk", "ru", "fa", "pl", "ro", "ku", "fr", "es",
+];
+
 /// The kinds of help a need can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Category {

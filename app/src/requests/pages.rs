@@ -16,10 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-/// The languages a need may ask for (as in `posting::LANGUAGES`).
-const LANGUAGES: [&str; 12] = [
-    "de", "en", "tr", "ar", "uk", "ru", "fa", "pl", "ro", "ku", "fr", "es",
-];
+use super::LANGUAGES;
 
 #[component]
 fn TextField(
@@ -70,6 +67,7 @@ pub fn NewNeedPage() -> impl IntoView {
     let category = flash.value("category");
     let language = flash.value("language");
     let consent = flash.value("consent");
+    let helper_gender = flash.value("helper_gender");
     let f = flash.clone();
     view! {
         <Title text=lang.t(Key::NewNeedTitle)/>
@@ -125,6 +123,20 @@ pub fn NewNeedPage() -> impl IntoView {
                     </select>
                 </div>
                 <Tick flash=f.clone() name="same_gender" label=Key::NewNeedSameGender/>
+                <div class="field">
+                    <label for="need-helper-gender">{lang.t(Key::NewNeedHelperGender)}</label>
+                    <select id="need-helper-gender" name="helper_gender" aria-invalid=f.invalid("need", "helper_gender").then_some("true")>
+                        <option value="">{lang.t(Key::GenderNotSaid)}</option>
+                        {crate::matching::Gender::ALL.into_iter().map(|g| {
+                            let key = match g {
+                                crate::matching::Gender::Female => Key::GenderFemale,
+                                crate::matching::Gender::Male => Key::GenderMale,
+                                crate::matching::Gender::Diverse => Key::GenderDiverse,
+                            };
+                            view! { <option value=g.slug() selected=helper_gender == g.slug()>{lang.t(key)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
                 <Tick flash=f.clone() name="step_free" label=Key::NewNeedStepFree/>
                 <Tick flash=f.clone() name="needs_car" label=Key::NewNeedCar/>
             </fieldset>
@@ -413,6 +425,7 @@ fn PartyPart(party: RequestForCoordinator) -> impl IntoView {
             </section>
         })}
         {may_assign.then(|| view! {
+            <p><a class="button" href=format!("/requests/{id}/suggestions")>{lang.t(Key::SuggestionsLink)}</a></p>
             <section aria-labelledby="assign">
                 <h2 id="assign">{lang.t(Key::NeedAssign)}</h2>
                 <form method="post" action=format!("/requests/{id}/assign") class="stacked-form">

@@ -17,10 +17,7 @@ use chrono_tz::Europe::Berlin;
 use serde::Deserialize;
 use sqlx::Row;
 
-/// Languages a need may ask for (ISO 639-1).
-pub const LANGUAGES: [&str; 12] = [
-    "de", "en", "tr", "ar", "uk", "ru", "fa", "pl", "ro", "ku", "fr", "es",
-];
+pub use super::LANGUAGES;
 pub const MAX_HELPERS: i64 = 20;
 const MAX_TITLE: usize = 120;
 const MAX_TEXT: usize = 2000;
@@ -44,6 +41,8 @@ pub struct NeedForm {
     pub helpers: String,
     pub language: String,
     pub same_gender: Option<String>,
+    /// The gender asked for when `same_gender` is ticked.
+    pub helper_gender: String,
     pub step_free: Option<String>,
     pub needs_car: Option<String>,
     pub contact_name: String,
@@ -69,6 +68,7 @@ pub struct CheckedNeed {
     pub helpers: i64,
     pub language: Option<String>,
     pub same_gender: bool,
+    pub helper_gender: Option<crate::matching::Gender>,
     pub step_free: bool,
     pub needs_car: bool,
     pub contact_name: String,
@@ -159,6 +159,15 @@ pub fn check(form: &NeedForm, now: i64) -> Result<CheckedNeed, AppError> {
     if cleaned_title.text.trim().is_empty() {
         return Err(AppError::validation("title", Problem::Missing));
     }
+    // A same-gender need says which gender, so matching and sign-up can honour it.
+    let helper_gender = match (form.same_gender.is_some(), form.helper_gender.trim()) {
+        (false, _) => None,
+        (true, "") => return Err(AppError::validation("helper_gender", Problem::Missing)),
+        (true, slug) => Some(
+            crate::matching::Gender::from_slug(slug)
+                .ok_or_else(|| AppError::validation("helper_gender", Problem::Unknown))?,
+        ),
+    };
     Ok(CheckedNeed {
         category,
         title: cleaned_title.text,
@@ -170,6 +179,7 @@ pub fn check(form: &NeedForm, now: i64) -> Result<CheckedNeed, AppError> {
         helpers,
         language,
         same_gender: form.same_gender.is_some(),
+        helper_gender,
         step_free: form.step_free.is_some(),
         needs_car: form.needs_car.is_some(),
         contact_name: text("contact_name", &form.contact_name, MAX_FIELD, false)?,
@@ -270,7 +280,7 @@ pub async fn post_need(db: &Db, viewer: &Viewer, form: &NeedForm) -> Result<Post
     .await?;
     sqlx::query(
         "UPDATE needs SET posted_by = $2, on_behalf = $3, rough_place = $4, weekly = $5, language = $6,
-                          same_gender = $7, step_free = $8, needs_car = $9
+                          same_gender = $7, step_free = $8, needs_car = $9, helper_gender = $10
          WHERE id = $1",
     )
     .bind(id)
@@ -282,6 +292,7 @@ pub async fn post_need(db: &Db, viewer: &Viewer, form: &NeedForm) -> Result<Post
     .bind(i64::from(need.same_gender))
     .bind(i64::from(need.step_free))
     .bind(i64::from(need.needs_car))
+    .bind(need.helper_gender.map(crate::matching::Gender::slug))
     .execute(&mut *tx)
     .await?;
     if on_behalf {

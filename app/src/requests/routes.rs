@@ -94,6 +94,7 @@ pub async fn new_need(
                 ("helpers", &form.helpers),
                 ("language", &form.language),
                 ("same_gender", tick(&form.same_gender)),
+                ("helper_gender", &form.helper_gender),
                 ("step_free", tick(&form.step_free)),
                 ("needs_car", tick(&form.needs_car)),
                 ("contact_name", &form.contact_name),

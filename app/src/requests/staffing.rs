@@ -98,7 +98,7 @@ fn audit(
 }
 
 /// A letter about a need to one person, in their language, through the outbox.
-async fn notify(
+pub(crate) async fn notify(
     conn: &mut AnyConnection,
     site: &SiteConfig,
     user_id: i64,
@@ -128,7 +128,10 @@ async fn notify(
 }
 
 /// Takes a place if one is free: one statement that checks and counts at once.
-async fn take_place(conn: &mut AnyConnection, need_id: i64) -> Result<bool, sqlx::Error> {
+pub(crate) async fn take_place(
+    conn: &mut AnyConnection,
+    need_id: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE needs SET helpers_filled = helpers_filled + 1,
                 status = CASE WHEN helpers_filled + 1 >= helpers_needed THEN 'filled' ELSE 'open' END
@@ -213,6 +216,8 @@ pub async fn sign_up(
     if need.posted_by == Some(viewer.id) {
         return Err(AppError::validation("need", Problem::Own));
     }
+    crate::volunteers::invitations::gate(&mut tx, need_id, viewer.id, "need").await?;
+    crate::volunteers::db::touch(&mut tx, viewer.id).await?;
     let outcome = if placed {
         SignUp::Place
     } else if need.state.status == NeedStatus::Filled {
@@ -645,6 +650,7 @@ pub async fn assign(
     if need.posted_by == Some(helper.id) {
         return Err(AppError::validation("email", Problem::Own));
     }
+    crate::volunteers::invitations::gate(&mut tx, need_id, helper.id, "email").await?;
     if !take_place(&mut tx, need_id).await? {
         return Err(AppError::validation("need", Problem::Closed));
     }

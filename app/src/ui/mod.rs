@@ -148,6 +148,58 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// "Dienstag, 2. Zeitraum: …" for an availability row.
+fn slot_error(lang: Lang, field: &str, problem: Problem) -> String {
+    let mut parts = field.trim_start_matches("slot_").split('_');
+    let day = parts
+        .next()
+        .and_then(|d| d.parse::<usize>().ok())
+        .unwrap_or(0);
+    let row = parts
+        .next()
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0);
+    let label = lang.fill(
+        Key::ProfileSlotLabel,
+        &[
+            ("day", weekday_name(lang, day)),
+            ("n", &(row + 1).to_string()),
+        ],
+    );
+    error_text(
+        lang,
+        &AppError::Validation {
+            field: String::new(),
+            problem,
+        },
+    )
+    .replacen(lang.t(Key::FieldRequest), &label, 1)
+}
+
+/// The name of a weekday (0 = Monday).
+pub fn weekday_name(lang: Lang, day: usize) -> &'static str {
+    const KEYS: [Key; 7] = [
+        Key::Monday,
+        Key::Tuesday,
+        Key::Wednesday,
+        Key::Thursday,
+        Key::Friday,
+        Key::Saturday,
+        Key::Sunday,
+    ];
+    lang.t(KEYS[day.min(6)])
+}
+
+/// A number argument of a server function: missing or malformed is an error naming it.
+pub fn number_arg(field: &str, raw: Option<&str>) -> Result<i64, AppError> {
+    let raw = raw.map(str::trim).unwrap_or("");
+    if raw.is_empty() {
+        return Err(AppError::validation(field, Problem::Missing));
+    }
+    raw.parse()
+        .map_err(|_| AppError::validation(field, Problem::Malformed))
+}
+
 /// The words for an error, naming the field of a validation error.
 pub fn error_text(lang: Lang, error: &AppError) -> String {
     match error {
@@ -190,6 +242,23 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "consent" => lang.t(Key::NewNeedConsent),
                 "feedback" => lang.t(Key::NeedFeedback),
                 "notes" => lang.t(Key::NewNeedNotes),
+                "skill" => lang.t(Key::ProfileSkills),
+                "skills_other" => lang.t(Key::ProfileSkillsOther),
+                "home_quartier" => lang.t(Key::ProfileHomeQuartier),
+                "home_lat" | "home_lon" => lang.t(Key::ProfileMapPoint),
+                "radius" => lang.t(Key::ProfileRadius),
+                "slot" => lang.t(Key::ProfileAvailability),
+                "max_hours" => lang.t(Key::ProfileMaxHours),
+                "mobility" => lang.t(Key::ProfileMobility),
+                "gender" => lang.t(Key::ProfileGender),
+                "helper_gender" => lang.t(Key::NewNeedHelperGender),
+                "paused_until" => lang.t(Key::ProfilePausedUntil),
+                "kind" => lang.t(Key::VerificationKindLabel),
+                "checked_on" => lang.t(Key::VerificationCheckedOn),
+                "result" => lang.t(Key::VerificationResult),
+                "volunteer" => lang.t(Key::FieldVolunteer),
+                "pick" => lang.t(Key::ProposalTitle),
+                slot if slot.starts_with("slot_") => return slot_error(lang, slot, *problem),
                 _ => lang.t(Key::FieldRequest),
             };
             let key = match problem {
@@ -209,6 +278,14 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 Problem::OutOfRange => Key::ProblemOutOfRange,
                 Problem::OtherOrganisation => Key::ProblemOtherOrganisation,
                 Problem::Wording => Key::ProblemWording,
+                Problem::EndsBeforeStart => Key::ProblemEndsBeforeStart,
+                Problem::Overlapping => Key::ProblemOverlapping,
+                Problem::Future => Key::ProblemFuture,
+                Problem::Outdated => Key::ProblemOutdated,
+                Problem::InspectionRequired => Key::ProblemInspectionRequired,
+                Problem::GenderMismatch => Key::ProblemGenderMismatch,
+                Problem::DeadlinePassed => Key::ProblemDeadlinePassed,
+                Problem::NotMatching => Key::ProblemNotMatching,
             };
             lang.fill(key, &[("field", field_label)])
         }

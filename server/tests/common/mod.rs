@@ -3,12 +3,14 @@
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+use app::auth::policy::{OrgRole, QuartierRole};
 use app::db::Db;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use server::router::{build_router, leptos_options, AppState};
+use sqlx::Row;
 use tower::ServiceExt;
 
 pub fn router(db: &Db) -> Router {
@@ -27,6 +29,7 @@ pub fn router_with(db: &Db, dev_mailbox: bool) -> Router {
         db: db.clone(),
         base_url: "http://127.0.0.1:3000".into(),
         dev_mailbox,
+        map_tiles: Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()),
     })
 }
 
@@ -154,4 +157,58 @@ pub async fn signed_in(router: &Router, db: &Db, email: &str, password: &str) ->
         "{email} signs in"
     );
     (id, cookie_pair(&answer.cookie().expect("session cookie")))
+}
+
+/// The password of the people made by [`person`].
+pub const PERSON_PASSWORD: &str = "Gartenzaun-am-Bach-9";
+
+/// A signed-in person with a Quartier role in the first Quartier and/or an
+/// organisation role in the first organisation serving it; their id and cookie.
+pub async fn person(
+    app: &Router,
+    db: &Db,
+    email: &str,
+    quartier: Option<QuartierRole>,
+    org: Option<OrgRole>,
+) -> (i64, String) {
+    let (id, _) = signed_in(app, db, email, PERSON_PASSWORD).await;
+    let mut conn = db.pool().acquire().await.expect("conn");
+    if let Some(role) = quartier {
+        app::auth::db::grant_quartier_role(&mut conn, id, 1, role)
+            .await
+            .expect("role");
+    }
+    if let Some(role) = org {
+        let first_org: i64 = sqlx::query("SELECT organisation_id FROM organisation_quartiere WHERE quartier_id = 1 ORDER BY organisation_id")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("org")
+            .try_get("organisation_id")
+            .expect("id");
+        app::auth::db::grant_org_role(&mut conn, id, first_org, role)
+            .await
+            .expect("role");
+    }
+    drop(conn);
+    let answer = send(
+        app,
+        form(
+            "/login",
+            &format!("email={}&password={}", enc(email), enc(PERSON_PASSWORD)),
+            None,
+        ),
+    )
+    .await;
+    (id, cookie_pair(&answer.cookie().expect("cookie")))
+}
+
+/// A form post; its status and where it leads.
+pub async fn post(
+    app: &Router,
+    uri: &str,
+    body: &str,
+    cookie: &str,
+) -> (StatusCode, Option<String>) {
+    let answer = send(app, form(uri, body, Some(cookie))).await;
+    (answer.status, answer.location())
 }
