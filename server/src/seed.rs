@@ -56,6 +56,9 @@ pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 4] = [
     ),
 ];
 
+/// Volunteers (each with an account) written per round of `--scale`.
+pub const VOLUNTEERS_PER_ROUND: usize = 50;
+
 /// What was written, for the summary line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SeedReport {
@@ -529,8 +532,8 @@ pub async fn seed_demo(
             };
             insert_need(&mut tx, &need, &private).await?;
         }
-        for i in 0..50 {
-            let n = round * 50 + i;
+        for i in 0..VOLUNTEERS_PER_ROUND {
+            let n = round * VOLUNTEERS_PER_ROUND + i;
             let q = &QUARTIERE[n % QUARTIERE.len()];
             // Spread home points up to about 1.5 km around the centre; never an address.
             let offset = |k: usize| ((k * 37 % 29) as f64 - 14.0) / 1000.0;
@@ -576,7 +579,7 @@ pub async fn seed_demo(
         }
         tx.commit().await?;
         report.needs += 30;
-        report.volunteers += 50;
+        report.volunteers += VOLUNTEERS_PER_ROUND;
     }
 
     app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash)

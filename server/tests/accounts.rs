@@ -804,7 +804,8 @@ db_test!(
             .expect("count")
             .try_get("n")
             .expect("n");
-        let demo_accounts = 1 + server::seed::DEMO_ACCOUNTS.len() as i64;
+        let demo_accounts =
+            (1 + server::seed::DEMO_ACCOUNTS.len() + server::seed::VOLUNTEERS_PER_ROUND) as i64;
         assert_eq!(
             stored,
             demo_accounts + 1,

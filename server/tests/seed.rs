@@ -35,7 +35,13 @@ db_test!(
         assert!(count(&db, "SELECT COUNT(*) FROM quartiere WHERE kind = 'dorf'").await >= 1);
         assert!(count(&db, "SELECT COUNT(*) FROM meeting_places").await >= 5);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM needs").await, 30);
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM volunteers").await, 50);
+        // 50 volunteers, and the demo volunteer's own profile.
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM volunteers").await, 51);
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM volunteers WHERE user_id IS NULL").await,
+            0,
+            "every volunteer has an account"
+        );
         assert_eq!(
             count(&db, "SELECT COUNT(DISTINCT category) FROM needs").await,
             Category::ALL.len() as i64
@@ -93,7 +99,7 @@ db_test!(
             .expect("seed")
             .expect("written");
         assert_eq!((report.needs, report.volunteers), (120, 200));
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM volunteers").await, 200);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM volunteers").await, 201);
     }
 );
 

@@ -467,7 +467,7 @@ texts! {
     FilterDistance => "Entfernung", "Distance";
     FilterAnyDistance => "– egal –", "– any –";
     FilterWithinKm => "bis {km} km", "up to {km} km";
-    DistanceAbout => "ca. {km} km entfernt (von Ihrem Quartier aus)", "about {km} km away (from your Quartier)";
+    DistanceAbout => "ca. {km} km entfernt (von Ihrem ungefähren Wohnort aus)", "about {km} km away (from roughly where you live)";
 
     // Volunteer profiles, verification records, matching
     Monday => "Montag", "Monday";

@@ -95,19 +95,25 @@ async fn quartiere_within(db: &Db, home: GeoPoint, km: u32) -> Result<Vec<i64>, 
     Ok(ids)
 }
 
-/// A volunteer's approximate home point: the centre of the first Quartier they help in.
+/// A volunteer's approximate home point: the one of their profile, else the centre of
+/// the first Quartier they help in.
 pub async fn volunteer_home(db: &Db, user_id: i64) -> Result<Option<GeoPoint>, sqlx::Error> {
+    // The profile's approximate home point; else the centre of the first Quartier.
     sqlx::query(
-        "SELECT q.centre_lat, q.centre_lon FROM quartier_members m JOIN quartiere q ON q.id = m.quartier_id
-         WHERE m.user_id = $1 AND m.role = 'volunteer' ORDER BY m.created_at, q.id LIMIT 1",
+        "SELECT home_lat AS lat, home_lon AS lon, 0 AS fallback FROM volunteers WHERE user_id = $1
+         UNION ALL
+         SELECT q.centre_lat AS lat, q.centre_lon AS lon, 1 + q.id AS fallback
+           FROM quartier_members m JOIN quartiere q ON q.id = m.quartier_id
+          WHERE m.user_id = $1 AND m.role = 'volunteer'
+         ORDER BY fallback LIMIT 1",
     )
     .bind(user_id)
     .fetch_optional(db.pool())
     .await?
     .map(|row| {
         Ok(GeoPoint {
-            lat: row.try_get("centre_lat")?,
-            lon: row.try_get("centre_lon")?,
+            lat: row.try_get("lat")?,
+            lon: row.try_get("lon")?,
         })
     })
     .transpose()
