@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { BASE, launch, openPage, waitForHydration, expectNoAxeViolations, screenshot } from './helpers.mjs';
 
 const PASSWORD = 'Demo-Passwort-2026';
-const COORDINATOR = 'koordination@demo.gute-nachbarschaft.example';
+const COORDINATOR = 'matching@demo.gute-nachbarschaft.example';
 const VOLUNTEER = 'helfer@demo.gute-nachbarschaft.example';
 
 let browser;

@@ -33,7 +33,7 @@ pub enum DemoRole {
     Volunteer,
 }
 
-pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 4] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 5] = [
     (
         "leitung@demo.gute-nachbarschaft.example",
         "Lena Leitung",
@@ -42,6 +42,11 @@ pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 4] = [
     (
         "koordination@demo.gute-nachbarschaft.example",
         "Kemal Koordination",
+        DemoRole::Coordinator,
+    ),
+    (
+        "matching@demo.gute-nachbarschaft.example",
+        "Mira Matching",
         DemoRole::Coordinator,
     ),
     (

@@ -901,3 +901,63 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    an_invitation_to_a_volunteer_of_another_organisation_is_refused,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        // Anna helps in Linden-Süd only; the Quartiersbüro serves the Westliches
+        // Ringgebiet only.
+        let (anna_id, _) = volunteer(&app, &db, "anna@example.org", "").await;
+        let stranger =
+            coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet").await;
+        let (_, to) = post(
+            &app,
+            "/requests/new",
+            &need_form("shopping", "&consent=phone")
+                .replace("quartier=linden-sued", "quartier=westliches-ringgebiet"),
+            &stranger,
+        )
+        .await;
+        let id: i64 = to
+            .expect("to the need")
+            .trim_start_matches("/requests/")
+            .parse()
+            .expect("need id");
+        let (_, to) = post(
+            &app,
+            &format!("/requests/{id}/invite"),
+            &format!("volunteer={anna_id}"),
+            &stranger,
+        )
+        .await;
+        assert_eq!(to, Some(format!("/requests/{id}/suggestions")));
+        let shown = page(
+            &app,
+            &format!("/requests/{id}/suggestions"),
+            Some(&stranger),
+        )
+        .await;
+        assert!(
+            shown
+                .body
+                .contains("Ehrenamtliche Person: Das gehört zu einer anderen Organisation."),
+            "{}",
+            shown.body
+        );
+        assert!(
+            !shown.body.contains("anna@example.org"),
+            "not suggested either"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM need_invitations WHERE user_id = $1",
+                anna_id
+            )
+            .await,
+            0
+        );
+    }
+);

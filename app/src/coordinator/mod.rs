@@ -30,6 +30,8 @@ pub struct OrgPanel {
     pub team: Option<Team>,
     /// Needs waiting for review, for the organisation's coordinators.
     pub queue: Option<Vec<crate::requests::QueuedNeed>>,
+    /// Open needs with free places (to find helpers for), for its coordinators.
+    pub staffing: Option<Vec<crate::volunteers::StaffingNeed>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,10 +103,13 @@ pub mod db {
             } else {
                 None
             };
-            let queue = if viewer.roles.coordinates(id) {
-                Some(crate::requests::staffing::review_queue(db, lang, id).await?)
+            let (queue, staffing) = if viewer.roles.coordinates(id) {
+                (
+                    Some(crate::requests::staffing::review_queue(db, lang, id).await?),
+                    Some(crate::volunteers::invitations::needing_helpers(db, lang, id).await?),
+                )
             } else {
-                None
+                (None, None)
             };
             panels.push(OrgPanel {
                 id,
@@ -112,6 +117,7 @@ pub mod db {
                 roles,
                 team,
                 queue,
+                staffing,
             });
         }
         let platform_audit = if viewer.roles.may_read_audit(None) {

@@ -68,8 +68,39 @@ fn OrganisationSection(panel: OrgPanel, viewer_id: i64, flash: Flash) -> impl In
             <h2 id=heading>{panel.name.clone()}</h2>
             {(!roles.is_empty()).then(|| view! { <p>{lang.t(Key::CoordinatorYourRoles)} ": " {roles}</p> })}
             {panel.queue.map(|queue| view! { <QueueSection queue/> })}
+            {panel.staffing.map(|needs| view! { <StaffingSection needs/> })}
             {panel.team.map(|team| view! { <TeamSection organisation=panel.id viewer_id team flash/> })}
         </section>
+    }
+    .into_any()
+}
+
+/// Open needs with free places, each with a link to its ranked suggestions.
+#[component]
+fn StaffingSection(needs: Vec<crate::volunteers::StaffingNeed>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h3>{lang.t(Key::StaffingTitle)}</h3>
+        {if needs.is_empty() {
+            view! { <p>{lang.t(Key::StaffingNone)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list staffing-list">
+                    {needs.into_iter().map(|n| view! {
+                        <li>
+                            <a href=format!("/requests/{}", n.id)>{n.title.clone()}</a>
+                            " – "{n.when.clone()}", "{n.quartier_name.clone()}" · "
+                            {lang.fill(Key::StaffingPlaces, &[("places", &n.places_left.to_string()), ("invited", &n.invitations_open.to_string())])}
+                            " "
+                            <a class="button button--small" href=format!("/requests/{}/suggestions", n.id)
+                                aria-label=format!("{}: {}", lang.t(Key::SuggestionsLink), n.title)>
+                                {lang.t(Key::SuggestionsLink)}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
     .into_any()
 }

@@ -599,4 +599,7 @@ texts! {
     CoordinatorProposalLink => "Vorschlag für ein ganzes Quartier", "Proposal for a whole Quartier";
     ProfileMapLabel => "Karte: Klicken Sie ungefähr dorthin, wo Sie wohnen", "Map: click roughly where you live";
     ProfileMapCredit => "Kartendaten © OpenStreetMap-Mitwirkende. Ein Klick setzt den Punkt (auf etwa 100 m gerundet).", "Map data © OpenStreetMap contributors. A click sets the point (rounded to about 100 m).";
+    StaffingTitle => "Offene Gesuche: Helfende finden", "Open needs: find helpers";
+    StaffingNone => "Alle offenen Gesuche sind besetzt.", "Every open need has its helpers.";
+    StaffingPlaces => "{places} Plätze frei, {invited} Anfragen offen", "{places} places left, {invited} invitations open";
 }

@@ -753,6 +753,43 @@ pub async fn accept_proposal(
     Ok(invited)
 }
 
+/// Open needs of an organisation that still have free places, soonest first, with the
+/// number of invitations waiting for an answer.
+pub async fn needing_helpers(
+    db: &Db,
+    lang: Lang,
+    organisation: i64,
+) -> Result<Vec<super::StaffingNeed>, sqlx::Error> {
+    let at = now();
+    sqlx::query(
+        "SELECT n.id, n.title, n.starts_at, n.ends_at, q.name AS quartier_name,
+                n.helpers_needed - n.helpers_filled AS places_left,
+                (SELECT COUNT(*) FROM need_invitations i
+                  WHERE i.need_id = n.id AND i.state = 'invited' AND i.respond_by > $2) AS invited
+           FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+          WHERE n.organisation_id = $1 AND n.status = 'open' AND n.starts_at > $2
+            AND n.helpers_filled < n.helpers_needed
+          ORDER BY n.starts_at, n.id LIMIT 50",
+    )
+    .bind(organisation)
+    .bind(at)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| {
+        let (day, time) = when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
+        Ok(super::StaffingNeed {
+            id: row.try_get("id")?,
+            title: row.try_get("title")?,
+            when: format!("{day}, {time}"),
+            quartier_name: row.try_get("quartier_name")?,
+            places_left: row.try_get("places_left")?,
+            invitations_open: row.try_get("invited")?,
+        })
+    })
+    .collect()
+}
+
 /// Marks invitations whose deadline passed as expired (the hourly job).
 pub async fn expire_invitations(db: &Db) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(

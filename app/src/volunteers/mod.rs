@@ -235,6 +235,17 @@ pub struct Suggestions {
     pub left_out: Vec<(String, u32)>,
 }
 
+/// An open need with free places, for the coordinator's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffingNeed {
+    pub id: i64,
+    pub title: String,
+    pub when: String,
+    pub quartier_name: String,
+    pub places_left: i64,
+    pub invitations_open: i64,
+}
+
 /// One line of a bulk proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProposalLine {
