@@ -84,6 +84,7 @@ for (const javaScript of [false, true]) {
     await volunteer.waitForURL(/\/me\/volunteer#profile$/);
     await ready(volunteer);
     assert.match(await status(volunteer), /Profil ist gespeichert/);
+    await screenshot(volunteer, `volunteer-profile-${mode}`);
 
     const coordinator = await signedIn(javaScript, COORDINATOR);
     const needUrl = await postedNeed(coordinator, { category: 'shopping', title, date: javaScript ? '2030-06-10' : '2030-06-17' });
@@ -99,7 +100,7 @@ for (const javaScript of [false, true]) {
     await coordinator.waitForURL(/\/suggestions$/);
     await ready(coordinator);
     assert.match(await status(coordinator), /Anfragen sind verschickt/);
-    assert.ok(await coordinator.getByText(`${VOLUNTEER_NAME} – wartet auf Ihre Antwort`, { exact: false }).isVisible());
+    assert.ok(await coordinator.getByText(`${VOLUNTEER_NAME} – wartet auf Antwort`, { exact: false }).isVisible());
     await screenshot(coordinator, `suggestions-${mode}`);
 
     await volunteer.goto(`${BASE}/me/volunteer`);

@@ -255,7 +255,7 @@ db_test!(
         assert!(page(&app, &suggestions_page, Some(&coordinator))
             .await
             .body
-            .contains("wartet auf Ihre Antwort"));
+            .contains("wartet auf Antwort"));
         for email in ["anna@example.org", "bert@example.org"] {
             let letters = letters_to(&db, email).await;
             assert!(

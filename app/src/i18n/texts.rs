@@ -602,4 +602,6 @@ texts! {
     StaffingTitle => "Offene Gesuche: Helfende finden", "Open needs: find helpers";
     StaffingNone => "Alle offenen Gesuche sind besetzt.", "Every open need has its helpers.";
     StaffingPlaces => "{places} Plätze frei, {invited} Anfragen offen", "{places} places left, {invited} invitations open";
+    SuggestionsOnePlaceLeft => "Noch 1 Platz frei.", "1 place left.";
+    InvitationWaiting => "wartet auf Antwort", "waiting for an answer";
 }

@@ -114,6 +114,14 @@ fn invitation_state_text(lang: Lang, state: InvitationState) -> &'static str {
     })
 }
 
+/// An invitation's state as the coordinator reads it.
+fn sent_state_text(lang: Lang, state: InvitationState) -> &'static str {
+    match state {
+        InvitationState::Invited => lang.t(Key::InvitationWaiting),
+        other => invitation_state_text(lang, other),
+    }
+}
+
 /// `/me/volunteer`.
 #[component]
 pub fn VolunteerProfilePage() -> impl IntoView {
@@ -485,7 +493,11 @@ fn SuggestionsContent(page: Suggestions) -> impl IntoView {
     view! {
         <h1>{lang.t(Key::SuggestionsTitle)}</h1>
         <p class="lead"><a href=format!("/requests/{id}")>{page.title.clone()}</a>" – "{page.when.clone()}", "{page.quartier_name.clone()}</p>
-        <p>{lang.fill(Key::SuggestionsPlacesLeft, &[("places", &page.places_left.to_string())])}</p>
+        <p>{if page.places_left == 1 {
+            lang.t(Key::SuggestionsOnePlaceLeft).to_owned()
+        } else {
+            lang.fill(Key::SuggestionsPlacesLeft, &[("places", &page.places_left.to_string())])
+        }}</p>
         {if page.suggestions.is_empty() {
             view! { <p class="notice">{lang.t(Key::SuggestionsNone)}</p> }.into_any()
         } else {
@@ -527,7 +539,7 @@ fn SuggestionsContent(page: Suggestions) -> impl IntoView {
                 <h2 id="sent">{lang.t(Key::SuggestionsSent)}</h2>
                 <ul class="plain-list invitation-list">
                     {page.invitations.iter().map(|i| view! {
-                        <li class="sent-invitation">{format!("{} – {} ({})", i.volunteer_name, invitation_state_text(lang, i.state), lang.fill(Key::InvitationAnswerBy, &[("until", &i.respond_by)]))}</li>
+                        <li class="sent-invitation">{format!("{} – {} ({})", i.volunteer_name, sent_state_text(lang, i.state), lang.fill(Key::InvitationAnswerBy, &[("until", &i.respond_by)]))}</li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -578,7 +590,7 @@ fn ProposalContent(page: BulkProposal) -> impl IntoView {
                 ("lines", &page.lines.len().to_string()),
             ])}</p>
             {(!page.lines.is_empty()).then(|| view! {
-                <form method="post" action="/coordinator/proposal" class="stacked-form stacked-form--wide">
+                <form method="post" action="/coordinator/proposal" class="proposal-form">
                     <input type="hidden" name="quartier" value=slug.clone()/>
                     <table class="data-table proposal">
                         <thead><tr>
