@@ -76,3 +76,25 @@ export async function linkFromMailbox(recipient, path) {
   }
   throw new Error(`no letter to ${recipient} with a ${path} link`);
 }
+
+/// Waits for hydration when the page runs JavaScript.
+export async function ready(page) {
+  if (page.javaScript) await waitForHydration(page);
+}
+
+/// A new page (own browser context) signed in as `email`, on `/me`.
+export async function signedIn(browser, javaScript, email, password = 'Demo-Passwort-2026') {
+  const page = await openPage(browser, { javaScript });
+  await page.goto(`${BASE}/login`);
+  await ready(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/me$/);
+  return page;
+}
+
+/// The text of the page's status notice.
+export async function status(page) {
+  return page.getByRole('status').innerText();
+}

@@ -4,9 +4,8 @@
 // without a valid inspection. axe on every page visited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, waitForHydration, expectNoAxeViolations, screenshot } from './helpers.mjs';
+import { BASE, launch, expectNoAxeViolations, screenshot, ready, signedIn as signInAs, status } from './helpers.mjs';
 
-const PASSWORD = 'Demo-Passwort-2026';
 const COORDINATOR = 'matching@demo.gute-nachbarschaft.example';
 // A volunteer of the demo data (Anna B., Linden-Süd, free on weekday mornings); the
 // other browser tests use the demo volunteer, whose sign-ins are throttled too.
@@ -16,25 +15,7 @@ const VOLUNTEER_NAME = 'Anna B.';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function ready(page) {
-  if (page.javaScript) await waitForHydration(page);
-}
-
-async function signedIn(javaScript, email) {
-  const page = await openPage(browser, { javaScript });
-  await page.goto(`${BASE}/login`);
-  await ready(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(/\/me$/);
-  return page;
-}
-
-async function status(page) {
-  return page.getByRole('status').innerText();
-}
+const signedIn = (javaScript, email) => signInAs(browser, javaScript, email);
 
 /// A need the coordinator posts on a neighbour's behalf (it opens at once); its URL.
 async function postedNeed(coordinator, { category, title, date }) {

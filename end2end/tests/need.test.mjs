@@ -3,9 +3,8 @@
 // sees the address, logs time, the neighbour closes. axe on every page visited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, waitForHydration, expectNoAxeViolations, screenshot } from './helpers.mjs';
+import { BASE, launch, expectNoAxeViolations, screenshot, ready, signedIn as signInAs, status } from './helpers.mjs';
 
-const PASSWORD = 'Demo-Passwort-2026';
 const NEIGHBOUR = 'nachbarin@demo.gute-nachbarschaft.example';
 const COORDINATOR = 'koordination@demo.gute-nachbarschaft.example';
 const VOLUNTEER = 'helfer@demo.gute-nachbarschaft.example';
@@ -13,25 +12,7 @@ const VOLUNTEER = 'helfer@demo.gute-nachbarschaft.example';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function ready(page) {
-  if (page.javaScript) await waitForHydration(page);
-}
-
-async function signedIn(javaScript, email) {
-  const page = await openPage(browser, { javaScript });
-  await page.goto(`${BASE}/login`);
-  await ready(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(/\/me$/);
-  return page;
-}
-
-async function status(page) {
-  return page.getByRole('status').innerText();
-}
+const signedIn = (javaScript, email) => signInAs(browser, javaScript, email);
 
 for (const javaScript of [false, true]) {
   const mode = javaScript ? 'js' : 'nojs';

@@ -53,6 +53,21 @@ async fn approved(app: &Router, neighbour: &str, coordinator: &str, body: &str) 
     id
 }
 
+/// A neighbour of the first Quartier and a coordinator of its organisation, signed in.
+async fn neighbour_and_coordinator(app: &Router, db: &Db) -> (String, String) {
+    let (_, neighbour) = person(
+        app,
+        db,
+        "helga@example.org",
+        Some(QuartierRole::Neighbour),
+        None,
+    )
+    .await;
+    let (_, coordinator) =
+        person(app, db, "kim@example.org", None, Some(OrgRole::Coordinator)).await;
+    (neighbour, coordinator)
+}
+
 /// A volunteer of the first Quartier with a saved profile.
 async fn volunteer(app: &Router, db: &Db, email: &str, extra: &str) -> (i64, String) {
     let (id, cookie) = person(app, db, email, Some(QuartierRole::Volunteer), None).await;
@@ -194,22 +209,7 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let (neighbour, coordinator) = neighbour_and_coordinator(&app, &db).await;
         let (anna_id, anna) = volunteer(&app, &db, "anna@example.org", "").await;
         let (bert_id, bert) = volunteer(&app, &db, "bert@example.org", "").await;
         let (_, paused) =
@@ -427,22 +427,7 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let (neighbour, coordinator) = neighbour_and_coordinator(&app, &db).await;
         let (carla_id, carla) = volunteer(&app, &db, "carla@example.org", "&skill=childcare").await;
         let id = approved(&app, &neighbour, &coordinator, &need_form("childcare", "")).await;
         let need_page = format!("/requests/{id}");
@@ -631,22 +616,7 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let (neighbour, coordinator) = neighbour_and_coordinator(&app, &db).await;
         // The gender asked for must be given.
         post(
             &app,
@@ -709,22 +679,7 @@ db_test!(
     |db: Db| async move {
         server::seed::seed_demo(&db, 1, false).await.expect("seed");
         let app = common::router(&db);
-        let (_, neighbour) = person(
-            &app,
-            &db,
-            "helga@example.org",
-            Some(QuartierRole::Neighbour),
-            None,
-        )
-        .await;
-        let (_, coordinator) = person(
-            &app,
-            &db,
-            "kim@example.org",
-            None,
-            Some(OrgRole::Coordinator),
-        )
-        .await;
+        let (neighbour, coordinator) = neighbour_and_coordinator(&app, &db).await;
         let (_, anna) = volunteer(&app, &db, "anna@example.org", "").await;
         let id = approved(&app, &neighbour, &coordinator, &need_form("shopping", "")).await;
 

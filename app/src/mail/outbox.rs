@@ -28,6 +28,32 @@ pub async fn enqueue(
     .try_get("id")
 }
 
+/// Queues a letter to an account, written in the account's language; `compose` gets
+/// that language and the account's display name. An account that no longer exists
+/// gets nothing.
+pub async fn enqueue_for_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    compose: impl FnOnce(crate::i18n::Lang, &str) -> Letter,
+) -> Result<(), sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT email, language, display_name FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let email: String = row.try_get("email")?;
+    let language: String = row.try_get("language")?;
+    let name: String = row.try_get("display_name")?;
+    let letter = compose(
+        crate::i18n::Lang::from_code(&language).unwrap_or_default(),
+        &name,
+    );
+    enqueue(conn, &email, &letter).await?;
+    Ok(())
+}
+
 /// A queued message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {

@@ -13,8 +13,8 @@ use crate::auth::Viewer;
 use crate::ctx::SiteConfig;
 use crate::db::{now, Db};
 use crate::error::{AppError, Problem};
-use crate::i18n::{Key, Lang};
-use crate::mail::{outbox::enqueue, Letter};
+use crate::i18n::Key;
+use crate::mail::Letter;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
@@ -107,24 +107,11 @@ pub(crate) async fn notify(
     body: Key,
     name: &str,
 ) -> Result<(), sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT email, language FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
-        return Ok(());
-    };
-    let email: String = row.try_get("email")?;
-    let language: String = row.try_get("language")?;
     let link = format!("{}/requests/{need_id}", site.base_url.trim_end_matches('/'));
-    let letter = Letter::compose(
-        Lang::from_code(&language).unwrap_or_default(),
-        subject,
-        body,
-        &[("name", name), ("link", &link)],
-    );
-    enqueue(conn, &email, &letter).await?;
-    Ok(())
+    crate::mail::outbox::enqueue_for_user(conn, user_id, |lang, _| {
+        Letter::compose(lang, subject, body, &[("name", name), ("link", &link)])
+    })
+    .await
 }
 
 /// Takes a place if one is free: one statement that checks and counts at once.

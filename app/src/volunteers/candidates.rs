@@ -174,11 +174,60 @@ pub async fn open_needs_near(
 
 /// Which volunteers to read.
 pub enum Who {
-    /// Everyone whose radius may reach this point (a box test; the engine checks the
-    /// exact distance).
-    Reaching(GeoPoint),
+    /// The volunteers of `organisation`'s Quartiere whose radius may reach `point` (a
+    /// box test; the engine checks the exact distance). With `free_at`, only those with
+    /// time marked free then (a hard rule, checked here so fewer rows are read), and
+    /// only their slots of that weekday.
+    Reaching {
+        point: GeoPoint,
+        organisation: i64,
+        free_at: Option<WeeklySlot>,
+    },
     /// One person.
     Person(i64),
+}
+
+/// The conditions of [`Who::Reaching`] without the time: `$1` to `$6`.
+const REACHING: &str = "v.home_lat BETWEEN $4 AND $5
+      AND v.home_lat BETWEEN $1 - v.radius_km / 111.32 * 1.01 AND $1 + v.radius_km / 111.32 * 1.01
+      AND v.home_lon BETWEEN $2 - v.radius_km / $3 AND $2 + v.radius_km / $3
+      AND EXISTS (SELECT 1 FROM quartier_members m
+                    JOIN organisation_quartiere oq ON oq.quartier_id = m.quartier_id
+                   WHERE m.user_id = v.user_id AND m.role = 'volunteer' AND oq.organisation_id = $6)";
+
+/// Binds `$1` to `$6` of [`REACHING`].
+fn bind_reaching<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    point: GeoPoint,
+    organisation: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let cos = point.lat.to_radians().cos().max(0.01);
+    query
+        .bind(point.lat)
+        .bind(point.lon)
+        .bind(KM_PER_DEGREE * cos / 1.01)
+        // No radius is larger: lets the index on the home point narrow the scan.
+        .bind(point.lat - MAX_RADIUS_KM / KM_PER_DEGREE * 1.01)
+        .bind(point.lat + MAX_RADIUS_KM / KM_PER_DEGREE * 1.01)
+        .bind(organisation)
+}
+
+/// How many volunteers of `organisation` may reach `point`, whatever their time.
+pub async fn count_reaching(
+    conn: &mut AnyConnection,
+    point: GeoPoint,
+    organisation: i64,
+) -> Result<i64, sqlx::Error> {
+    bind_reaching(
+        sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM volunteers v WHERE v.user_id IS NOT NULL AND {REACHING}"
+        )),
+        point,
+        organisation,
+    )
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("n")
 }
 
 /// Volunteer profiles with their slots, valid inspection, load in the week of `week`
@@ -192,22 +241,41 @@ pub async fn volunteers(
                        v.radius_km, v.languages, v.skills, v.mobility, v.gender,
                        v.max_minutes_per_week, v.paused_until
                   FROM volunteers v JOIN users u ON u.id = v.user_id";
+    let mut weekday = None;
     let rows = match who {
-        Who::Reaching(point) => {
-            let cos = point.lat.to_radians().cos().max(0.01);
-            sqlx::query(&format!(
-                "{base} WHERE v.home_lat BETWEEN $4 AND $5
-                          AND v.home_lat BETWEEN $1 - v.radius_km / {KM_PER_DEGREE} * 1.01
-                                             AND $1 + v.radius_km / {KM_PER_DEGREE} * 1.01
-                          AND v.home_lon BETWEEN $2 - v.radius_km / $3 AND $2 + v.radius_km / $3
-                        ORDER BY v.user_id"
-            ))
-            .bind(point.lat)
-            .bind(point.lon)
-            .bind(KM_PER_DEGREE * cos / 1.01)
-            // No radius is larger: lets the index on the home point narrow the scan.
-            .bind(point.lat - MAX_RADIUS_KM / KM_PER_DEGREE * 1.01)
-            .bind(point.lat + MAX_RADIUS_KM / KM_PER_DEGREE * 1.01)
+        Who::Reaching {
+            point,
+            organisation,
+            free_at: None,
+        } => {
+            bind_reaching(
+                sqlx::query(&format!("{base} WHERE {REACHING} ORDER BY v.user_id")),
+                point,
+                organisation,
+            )
+            .fetch_all(&mut *conn)
+            .await?
+        }
+        Who::Reaching {
+            point,
+            organisation,
+            free_at: Some(slot),
+        } => {
+            weekday = Some(slot.weekday);
+            bind_reaching(
+                sqlx::query(&format!(
+                    "{base} WHERE {REACHING}
+                       AND EXISTS (SELECT 1 FROM volunteer_slots s
+                                    WHERE s.volunteer_id = v.id AND s.weekday = $7
+                                      AND s.start_minute < $9 AND s.end_minute > $8)
+                     ORDER BY v.user_id"
+                )),
+                point,
+                organisation,
+            )
+            .bind(i64::from(slot.weekday))
+            .bind(i64::from(slot.start_minute))
+            .bind(i64::from(slot.end_minute))
             .fetch_all(&mut *conn)
             .await?
         }
@@ -259,9 +327,12 @@ pub async fn volunteers(
     // The ids come from the database, so listing them in the statement is safe.
     let volunteer_ids = id_list(by_volunteer.keys());
     let user_ids = id_list(by_user.keys());
+    let only_day = weekday
+        .map(|d| format!("AND weekday = {d}"))
+        .unwrap_or_default();
     for row in sqlx::query(&format!(
         "SELECT volunteer_id, weekday, start_minute, end_minute FROM volunteer_slots
-          WHERE volunteer_id IN ({volunteer_ids})"
+          WHERE volunteer_id IN ({volunteer_ids}) {only_day}"
     ))
     .fetch_all(&mut *conn)
     .await?

@@ -14,7 +14,7 @@ use crate::ctx::SiteConfig;
 use crate::db::{now, Db};
 use crate::error::{AppError, Problem};
 use crate::i18n::{Key, Lang};
-use crate::mail::{outbox::enqueue, Letter};
+use crate::mail::{outbox::enqueue_for_user, Letter};
 use crate::matching::{self, bulk, Exclusion, VolunteerSpec, Weights};
 use crate::requests::when;
 use sqlx::{AnyConnection, Row};
@@ -102,6 +102,16 @@ fn exclusion_text(lang: Lang, e: Exclusion) -> &'static str {
     })
 }
 
+/// A need and who may be offered for it.
+struct Candidates {
+    need: NeedRow,
+    volunteers: Vec<VolunteerSpec>,
+    names: HashMap<i64, String>,
+    /// How many volunteers reaching the need had time then (before leaving out those
+    /// already helping or asked).
+    free_then: usize,
+}
+
 /// Loads a need the viewer coordinates, and the volunteers who may help with it (not
 /// the poster, nobody already helping or invited, only volunteers of the organisation's
 /// Quartiere).
@@ -109,7 +119,7 @@ async fn need_and_candidates(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     need_id: i64,
-) -> Result<(NeedRow, Vec<VolunteerSpec>, HashMap<i64, String>), AppError> {
+) -> Result<Candidates, AppError> {
     let need = candidates::need(conn, need_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -118,7 +128,11 @@ async fn need_and_candidates(
     }
     let (mut volunteers, names) = candidates::volunteers(
         conn,
-        Who::Reaching(need.spec.place),
+        Who::Reaching {
+            point: need.spec.place,
+            organisation: need.organisation_id,
+            free_at: Some(need.spec.slot),
+        },
         candidates::week_of(need.starts_at),
     )
     .await?;
@@ -132,25 +146,17 @@ async fn need_and_candidates(
     .iter()
     .map(|r| r.try_get("user_id"))
     .collect::<Result<_, _>>()?;
-    let ours: Vec<i64> = sqlx::query(
-        "SELECT DISTINCT m.user_id FROM quartier_members m
-           JOIN organisation_quartiere oq ON oq.quartier_id = m.quartier_id
-          WHERE m.role = 'volunteer' AND oq.organisation_id = $1",
-    )
-    .bind(need.organisation_id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| r.try_get("user_id"))
-    .collect::<Result<_, _>>()?;
-    let ours: std::collections::HashSet<i64> = ours.into_iter().collect();
-    volunteers.retain(|v| {
-        ours.contains(&v.id) && !busy.contains(&v.id) && need.spec.neighbour_id != Some(v.id)
-    });
+    let free_then = volunteers.len();
+    volunteers.retain(|v| !busy.contains(&v.id) && need.spec.neighbour_id != Some(v.id));
     if need.gender_unknown {
         volunteers.clear();
     }
-    Ok((need, volunteers, names))
+    Ok(Candidates {
+        need,
+        volunteers,
+        names,
+        free_then,
+    })
 }
 
 /// Ranked suggestions for one need, with their reasons and what the hard rules left out.
@@ -161,10 +167,22 @@ pub async fn suggestions(
     need_id: i64,
 ) -> Result<Suggestions, AppError> {
     let mut conn = db.pool().acquire().await?;
-    let (need, volunteers, names) = need_and_candidates(&mut conn, viewer, need_id).await?;
+    let Candidates {
+        need,
+        volunteers,
+        names,
+        free_then,
+    } = need_and_candidates(&mut conn, viewer, need_id).await?;
     let at = now();
     let weights = Weights::default();
     let mut left_out: HashMap<Exclusion, u32> = HashMap::new();
+    // Those without time then were not read at all; count them here.
+    let reaching =
+        candidates::count_reaching(&mut conn, need.spec.place, need.organisation_id).await?;
+    let not_free = u32::try_from(reaching.saturating_sub(free_then as i64)).unwrap_or(0);
+    if not_free > 0 && !need.gender_unknown {
+        left_out.insert(Exclusion::NotAvailable, not_free);
+    }
     for v in &volunteers {
         if let Err(e) = matching::check(&need.spec, v, at) {
             *left_out.entry(e).or_default() += 1;
@@ -238,7 +256,11 @@ async fn invite_in(
     need_id: i64,
     volunteer_ids: &[i64],
 ) -> Result<usize, AppError> {
-    let (need, candidates, _) = need_and_candidates(conn, viewer, need_id).await?;
+    let Candidates {
+        need,
+        volunteers: candidates,
+        ..
+    } = need_and_candidates(conn, viewer, need_id).await?;
     if need.status != "open" {
         return Err(AppError::validation("need", Problem::Closed));
     }
@@ -321,35 +343,23 @@ async fn letter(
     need_id: i64,
     respond_by: i64,
 ) -> Result<(), sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT email, language, display_name FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
-        return Ok(());
-    };
-    let language: String = row.try_get("language")?;
-    let lang = Lang::from_code(&language).unwrap_or_default();
-    let email: String = row.try_get("email")?;
-    let name: String = row.try_get("display_name")?;
-    let link = format!(
-        "{}/me/volunteer#invitations",
-        site.base_url.trim_end_matches('/')
-    );
-    let need = format!("{}/requests/{need_id}", site.base_url.trim_end_matches('/'));
-    let letter = Letter::compose(
-        lang,
-        Key::MailInvitedSubject,
-        Key::MailInvitedBody,
-        &[
-            ("name", &name),
-            ("need", &need),
-            ("link", &link),
-            ("until", &when::moment(lang, respond_by)),
-        ],
-    );
-    enqueue(conn, &email, &letter).await?;
-    Ok(())
+    let base = site.base_url.trim_end_matches('/');
+    let link = format!("{base}/me/volunteer#invitations");
+    let need = format!("{base}/requests/{need_id}");
+    enqueue_for_user(conn, user_id, |lang, name| {
+        Letter::compose(
+            lang,
+            Key::MailInvitedSubject,
+            Key::MailInvitedBody,
+            &[
+                ("name", name),
+                ("need", &need),
+                ("link", &link),
+                ("until", &when::moment(lang, respond_by)),
+            ],
+        )
+    })
+    .await
 }
 
 /// A coordinator invites one or several suggested volunteers.
@@ -635,7 +645,11 @@ async fn propose_for(
     };
     let (volunteers, names) = candidates::volunteers(
         conn,
-        Who::Reaching(first.spec.place),
+        Who::Reaching {
+            point: first.spec.place,
+            organisation: first.organisation_id,
+            free_at: None,
+        },
         candidates::week_of(first.starts_at),
     )
     .await?;
@@ -654,21 +668,6 @@ async fn propose_for(
     {
         taken.insert((row.try_get("need_id")?, row.try_get("user_id")?));
     }
-    let ours: std::collections::HashSet<i64> = sqlx::query(
-        "SELECT DISTINCT m.user_id FROM quartier_members m
-           JOIN organisation_quartiere oq ON oq.quartier_id = m.quartier_id
-          WHERE m.role = 'volunteer' AND oq.organisation_id = $1",
-    )
-    .bind(first.organisation_id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| r.try_get("user_id"))
-    .collect::<Result<_, _>>()?;
-    let volunteers: Vec<VolunteerSpec> = volunteers
-        .into_iter()
-        .filter(|v| ours.contains(&v.id))
-        .collect();
     let specs: Vec<matching::NeedSpec> = needs.iter().map(|n| n.spec.clone()).collect();
     let at = now();
     let by_id: HashMap<i64, &NeedRow> = needs.iter().map(|n| (n.spec.id, n)).collect();
