@@ -166,7 +166,8 @@ pub async fn send_digests(
     use crate::i18n::{Key, Lang};
     use crate::mail::{outbox::enqueue, Letter};
     use sqlx::Row;
-    let mut tx = db.begin_write().await?;
+    // Read outside any write transaction, and write one short transaction per letter:
+    // with thousands of volunteers, sign-ins and sign-ups must not wait for the digest.
     let volunteers = sqlx::query(
         "SELECT DISTINCT u.id, u.email, u.language, COALESCE(d.last_sent_at, $1 - 86400) AS since
          FROM quartier_members m JOIN users u ON u.id = m.user_id
@@ -175,7 +176,7 @@ pub async fn send_digests(
            AND (d.last_sent_at IS NULL OR d.last_sent_at <= $1 - 86400)",
     )
     .bind(now)
-    .fetch_all(&mut *tx)
+    .fetch_all(db.pool())
     .await?;
     let mut sent = 0;
     for row in volunteers {
@@ -190,9 +191,24 @@ pub async fn send_digests(
         .bind(user)
         .bind(since)
         .bind(now)
-        .fetch_all(&mut *tx)
+        .fetch_all(db.pool())
         .await?;
         if needs.is_empty() {
+            continue;
+        }
+        let mut tx = db.begin_write().await?;
+        // Claim today's digest first, so two instances never both send it.
+        let claimed = sqlx::query(
+            "INSERT INTO need_digests (user_id, last_sent_at) VALUES ($1, $2)
+             ON CONFLICT (user_id) DO UPDATE SET last_sent_at = excluded.last_sent_at
+             WHERE need_digests.last_sent_at <= $2 - 86400",
+        )
+        .bind(user)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
             continue;
         }
         let base = site.base_url.trim_end_matches('/');
@@ -212,16 +228,8 @@ pub async fn send_digests(
             &[("list", list.trim_end())],
         );
         enqueue(&mut tx, &email, &letter).await?;
-        sqlx::query(
-            "INSERT INTO need_digests (user_id, last_sent_at) VALUES ($1, $2)
-             ON CONFLICT (user_id) DO UPDATE SET last_sent_at = excluded.last_sent_at",
-        )
-        .bind(user)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        tx.commit().await?;
         sent += 1;
     }
-    tx.commit().await?;
     Ok(sent)
 }
