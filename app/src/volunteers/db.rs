@@ -340,11 +340,16 @@ pub async fn needs_for_me(db: &Db, lang: Lang, user_id: i64) -> Result<Vec<NeedF
         }
         // The weekly limit counts the week of the need, not this one.
         let week = candidates::week_of(need.starts_at);
-        if !by_week.contains_key(&week) {
-            let (again, _) = candidates::volunteers(&mut conn, Who::Person(user_id), week).await?;
-            by_week.insert(week, again.into_iter().next().unwrap_or_else(|| me.clone()));
-        }
-        let me_then = by_week.get(&week).unwrap_or(&me);
+        let me_then = match by_week.get(&week) {
+            Some(v) => v,
+            None => {
+                let (again, _) =
+                    candidates::volunteers(&mut conn, Who::Person(user_id), week).await?;
+                by_week
+                    .entry(week)
+                    .or_insert(again.into_iter().next().unwrap_or_else(|| me.clone()))
+            }
+        };
         if let Ok(distance) = matching::check(&need.spec, me_then, current) {
             let ranked = matching::score(&need.spec, me_then, distance, &weights);
             let (day, time) = crate::requests::when::labels(lang, need.starts_at, need.ends_at);
