@@ -40,6 +40,25 @@ pub enum Command {
     SeedDemo(SeedArgs),
     /// Create a platform administrator, or give an existing account that role.
     CreateAdmin(AdminArgs),
+    /// Write a backup of the database to a new file (SQLite: a consistent copy while the
+    /// server runs; PostgreSQL: `pg_dump` custom format).
+    Backup(BackupArgs),
+    /// Replace the database with a backup, then migrate it (stop the server first).
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// The file to write; it must not exist yet.
+    #[arg(long)]
+    pub to: std::path::PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore from.
+    #[arg(long)]
+    pub from: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

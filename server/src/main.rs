@@ -24,6 +24,26 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    // Backup and restore work on the database as it is, before anything is migrated.
+    match &cli.command {
+        Some(Command::Backup(args)) => {
+            server::backup::backup(&cli.database_url, &args.to).await?;
+            println!(
+                "Sicherung geschrieben (backup written): {}",
+                args.to.display()
+            );
+            return Ok(());
+        }
+        Some(Command::Restore(args)) => {
+            server::backup::restore(&cli.database_url, &args.from).await?;
+            println!(
+                "Sicherung zurückgespielt (backup restored): {}",
+                args.from.display()
+            );
+            return Ok(());
+        }
+        _ => {}
+    }
     let db = Db::connect(&cli.database_url).await?;
     db.migrate().await?;
     match cli.command {
@@ -44,6 +64,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::CreateAdmin(args)) => create_admin(&db, args).await,
+        Some(Command::Backup(_) | Command::Restore(_)) => Ok(()),
     }
 }
 

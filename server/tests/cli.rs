@@ -136,3 +136,129 @@ fn serve_answers_and_stops_cleanly_on_sigterm() {
     assert!(stderr.contains("shut down cleanly"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Rows per table, to compare a database before and after a round trip.
+async fn table_counts(db: &app::db::Db) -> Vec<(&'static str, i64)> {
+    use sqlx::Row;
+    let mut counts = Vec::new();
+    for table in [
+        "organisations",
+        "quartiere",
+        "meeting_places",
+        "users",
+        "quartier_members",
+        "needs",
+        "need_private",
+        "volunteers",
+        "volunteer_slots",
+        "verifications",
+        "audit_log",
+    ] {
+        let n: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        counts.push((table, n));
+    }
+    counts
+}
+
+/// Seeds, backs up with the binary, damages the data, restores with the binary and
+/// checks that every row is back.
+async fn backup_round_trip(test_db: app::db::testing::TestDb) {
+    server::seed::seed_demo(&test_db.db, 1, false)
+        .await
+        .expect("seed");
+    let before = table_counts(&test_db.db).await;
+    test_db.db.close().await;
+    let dir = std::env::temp_dir().join(format!(
+        "gn-backup-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("sicherung.bak");
+    let run = |args: &[&str]| {
+        nachbarschaft()
+            .args(args)
+            .env("DATABASE_URL", &test_db.url)
+            .output()
+            .expect("run")
+    };
+    let file_arg = file.to_str().expect("utf-8");
+    let out = run(&["backup", "--to", file_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A second backup to the same file is refused, naming the file.
+    let again = run(&["backup", "--to", file_arg]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+
+    let db = app::db::Db::connect(&test_db.url).await.expect("reopen");
+    for statement in [
+        "DELETE FROM volunteer_slots",
+        "DELETE FROM audit_log",
+        "UPDATE users SET display_name = 'verloren'",
+        "DELETE FROM meeting_places",
+    ] {
+        sqlx::query(statement)
+            .execute(db.pool())
+            .await
+            .expect("damage");
+    }
+    db.close().await;
+
+    let out = run(&["restore", "--from", file_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = app::db::Db::connect(&test_db.url).await.expect("reopen");
+    assert_eq!(table_counts(&db).await, before, "every row is back");
+    let lost: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE display_name = 'verloren'")
+        .fetch_one(db.pool())
+        .await
+        .map(|r| sqlx::Row::try_get(&r, "n").expect("n"))
+        .expect("count");
+    assert_eq!(lost, 0, "changed rows are as they were");
+    db.close().await;
+    // Not a backup of this platform: refused, nothing replaced.
+    let junk = dir.join("junk.bak");
+    std::fs::write(&junk, b"not a database").expect("write");
+    let out = run(&["restore", "--from", junk.to_str().expect("utf-8")]);
+    assert!(!out.status.success());
+    let db = app::db::Db::connect(&test_db.url).await.expect("reopen");
+    assert_eq!(
+        table_counts(&db).await,
+        before,
+        "a refused restore changes nothing"
+    );
+    db.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+    test_db.finish().await;
+}
+
+fn rand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_lose_nothing_on_sqlite() {
+    backup_round_trip(app::db::testing::TestDb::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_lose_nothing_on_postgres() {
+    if let Some(test_db) = app::db::testing::TestDb::postgres().await {
+        backup_round_trip(test_db).await;
+    }
+}
