@@ -106,6 +106,7 @@ texts! {
     LanguageKu => "Kurdisch", "Kurdish";
     LanguageRo => "Rumänisch", "Romanian";
     LanguageFr => "Französisch", "French";
+    LanguageEs => "Spanisch", "Spanish";
 
     // Sign-in and own account
     NavLogin => "Anmelden", "Sign in";

@@ -317,6 +317,7 @@ pub fn language_name(lang: crate::i18n::Lang, code: &str) -> String {
         "ku" => Key::LanguageKu,
         "ro" => Key::LanguageRo,
         "fr" => Key::LanguageFr,
+        "es" => Key::LanguageEs,
         other => return other.to_owned(),
     };
     lang.t(key).to_owned()

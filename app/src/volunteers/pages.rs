@@ -308,6 +308,7 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
                 <fieldset class="choices">
                     <legend>{lang.t(Key::ProfileAvailability)}</legend>
                     <p class="field__hint">{lang.t(Key::ProfileAvailabilityHint)}</p>
+                    <div class="table-scroll">
                     <table class="data-table slots">
                         <thead><tr>
                             <th scope="col">{lang.t(Key::ProfileDay)}</th>
@@ -341,6 +342,7 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 </fieldset>
                 <div class="field">
                     <label for="profile-hours">{lang.t(Key::ProfileMaxHours)}</label>
@@ -592,6 +594,7 @@ fn ProposalContent(page: BulkProposal) -> impl IntoView {
             {(!page.lines.is_empty()).then(|| view! {
                 <form method="post" action="/coordinator/proposal" class="proposal-form">
                     <input type="hidden" name="quartier" value=slug.clone()/>
+                    <div class="table-scroll">
                     <table class="data-table proposal">
                         <thead><tr>
                             <th scope="col">{lang.t(Key::ProposalTake)}</th>
@@ -614,6 +617,7 @@ fn ProposalContent(page: BulkProposal) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     <button type="submit" class="button">{lang.t(Key::ProposalAccept)}</button>
                 </form>
             })}
@@ -700,6 +704,7 @@ fn RecordsContent(page: Records, flash: Flash) -> impl IntoView {
                 view! { <p>{lang.t(Key::VolunteerNoRecords)}</p> }.into_any()
             } else {
                 view! {
+                    <div class="table-scroll">
                     <table class="data-table records">
                         <thead><tr>
                             <th scope="col">{lang.t(Key::FieldVolunteer)}</th>
@@ -716,6 +721,7 @@ fn RecordsContent(page: Records, flash: Flash) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>
