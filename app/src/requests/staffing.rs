@@ -114,6 +114,26 @@ pub(crate) async fn notify(
     .await
 }
 
+/// Records a helper as confirmed on a place already taken (assignment, an accepted
+/// invitation); `false` if they already hold a place.
+pub(crate) async fn join_confirmed(
+    conn: &mut AnyConnection,
+    need_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO need_helpers (need_id, user_id, state, joined_at, confirmed_at) VALUES ($1, $2, 'confirmed', $3, $3)
+         ON CONFLICT (need_id, user_id) DO UPDATE SET state = 'confirmed', confirmed_at = excluded.confirmed_at
+           WHERE need_helpers.state IN ('withdrawn', 'waitlisted')",
+    )
+    .bind(need_id)
+    .bind(user_id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Takes a place if one is free: one statement that checks and counts at once.
 pub(crate) async fn take_place(
     conn: &mut AnyConnection,
@@ -641,17 +661,7 @@ pub async fn assign(
     if !take_place(&mut tx, need_id).await? {
         return Err(AppError::validation("need", Problem::Closed));
     }
-    let done = sqlx::query(
-        "INSERT INTO need_helpers (need_id, user_id, state, joined_at, confirmed_at) VALUES ($1, $2, 'confirmed', $3, $3)
-         ON CONFLICT (need_id, user_id) DO UPDATE SET state = 'confirmed', confirmed_at = excluded.confirmed_at
-           WHERE need_helpers.state IN ('withdrawn', 'waitlisted')",
-    )
-    .bind(need_id)
-    .bind(helper.id)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    if !join_confirmed(&mut tx, need_id, helper.id).await? {
         return Err(AppError::validation("email", Problem::Duplicate));
     }
     record(

@@ -475,17 +475,7 @@ pub async fn answer(
         .await?;
         return Err(AppError::validation("need", Problem::Closed));
     }
-    let done = sqlx::query(
-        "INSERT INTO need_helpers (need_id, user_id, state, joined_at, confirmed_at) VALUES ($1, $2, 'confirmed', $3, $3)
-         ON CONFLICT (need_id, user_id) DO UPDATE SET state = 'confirmed', confirmed_at = excluded.confirmed_at
-           WHERE need_helpers.state IN ('withdrawn', 'waitlisted')",
-    )
-    .bind(need_id)
-    .bind(viewer.id)
-    .bind(at)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    if !crate::requests::staffing::join_confirmed(&mut tx, need_id, viewer.id).await? {
         return Err(AppError::validation("need", Problem::Duplicate));
     }
     record(
