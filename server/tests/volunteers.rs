@@ -916,3 +916,90 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    concurrent_acceptances_fill_exactly_the_free_places,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let (neighbour, coordinator) = neighbour_and_coordinator(&app, &db).await;
+        let id = approved(
+            &app,
+            &neighbour,
+            &coordinator,
+            &need_form("shopping", "").replace("helpers=1", "helpers=2"),
+        )
+        .await;
+        let mut invited = Vec::new();
+        // Seven: sign-ins from one address are throttled after twenty.
+        for n in 0..7 {
+            invited.push(volunteer(&app, &db, &format!("v{n}@example.org"), "").await);
+        }
+        let ids: Vec<String> = invited
+            .iter()
+            .map(|(v, _)| format!("volunteer={v}"))
+            .collect();
+        post(
+            &app,
+            &format!("/requests/{id}/invite"),
+            &ids.join("&"),
+            &coordinator,
+        )
+        .await;
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM need_invitations WHERE need_id = $1",
+                id
+            )
+            .await,
+            7
+        );
+        // Everyone accepts at the same moment.
+        let tasks: Vec<_> = invited
+            .into_iter()
+            .map(|(_, cookie)| {
+                let app = app.clone();
+                tokio::spawn(async move {
+                    post(&app, &format!("/invitations/{id}/accept"), "", &cookie).await
+                })
+            })
+            .collect();
+        for task in tasks {
+            let (status, _) = task.await.expect("task");
+            assert_eq!(status, StatusCode::SEE_OTHER);
+        }
+        let row = sqlx::query("SELECT status, helpers_filled FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await
+            .expect("need");
+        assert_eq!(
+            row.try_get::<String, _>("status").expect("status"),
+            "filled"
+        );
+        assert_eq!(row.try_get::<i64, _>("helpers_filled").expect("filled"), 2);
+        for (state, expected) in [("accepted", 2), ("too_late", 5)] {
+            let n: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM need_invitations WHERE need_id = $1 AND state = $2",
+            )
+            .bind(id)
+            .bind(state)
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+            assert_eq!(n, expected, "{state}");
+        }
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM need_helpers WHERE need_id = $1 AND state = 'confirmed'",
+                id
+            )
+            .await,
+            2
+        );
+    }
+);
