@@ -188,14 +188,19 @@ pub enum Who {
 }
 
 /// The conditions of [`Who::Reaching`] without the time: `$1` to `$6`.
-const REACHING: &str = "v.home_lat BETWEEN $4 AND $5
-      AND v.home_lat BETWEEN $1 - v.radius_km / 111.32 * 1.01 AND $1 + v.radius_km / 111.32 * 1.01
+fn reaching() -> String {
+    format!(
+        "v.home_lat BETWEEN $4 AND $5
+      AND v.home_lat BETWEEN $1 - v.radius_km / {KM_PER_DEGREE} * 1.01
+                         AND $1 + v.radius_km / {KM_PER_DEGREE} * 1.01
       AND v.home_lon BETWEEN $2 - v.radius_km / $3 AND $2 + v.radius_km / $3
       AND EXISTS (SELECT 1 FROM quartier_members m
                     JOIN organisation_quartiere oq ON oq.quartier_id = m.quartier_id
-                   WHERE m.user_id = v.user_id AND m.role = 'volunteer' AND oq.organisation_id = $6)";
+                   WHERE m.user_id = v.user_id AND m.role = 'volunteer' AND oq.organisation_id = $6)"
+    )
+}
 
-/// Binds `$1` to `$6` of [`REACHING`].
+/// Binds `$1` to `$6` of [`reaching`].
 fn bind_reaching<'q>(
     query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     point: GeoPoint,
@@ -220,7 +225,8 @@ pub async fn count_reaching(
 ) -> Result<i64, sqlx::Error> {
     bind_reaching(
         sqlx::query(&format!(
-            "SELECT COUNT(*) AS n FROM volunteers v WHERE v.user_id IS NOT NULL AND {REACHING}"
+            "SELECT COUNT(*) AS n FROM volunteers v WHERE v.user_id IS NOT NULL AND {}",
+            reaching()
         )),
         point,
         organisation,
@@ -249,7 +255,7 @@ pub async fn volunteers(
             free_at: None,
         } => {
             bind_reaching(
-                sqlx::query(&format!("{base} WHERE {REACHING} ORDER BY v.user_id")),
+                sqlx::query(&format!("{base} WHERE {} ORDER BY v.user_id", reaching())),
                 point,
                 organisation,
             )
@@ -264,11 +270,12 @@ pub async fn volunteers(
             weekday = Some(slot.weekday);
             bind_reaching(
                 sqlx::query(&format!(
-                    "{base} WHERE {REACHING}
+                    "{base} WHERE {reaching}
                        AND EXISTS (SELECT 1 FROM volunteer_slots s
                                     WHERE s.volunteer_id = v.id AND s.weekday = $7
                                       AND s.start_minute < $9 AND s.end_minute > $8)
-                     ORDER BY v.user_id"
+                     ORDER BY v.user_id",
+                    reaching = reaching()
                 )),
                 point,
                 organisation,
