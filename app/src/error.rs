@@ -54,6 +54,10 @@ pub enum Problem {
     DeadlinePassed,
     /// The volunteer does not meet the need's requirements.
     NotMatching,
+    /// A point that lies in no Quartier of the platform.
+    OutsideQuartier,
+    /// Not possible for this kind of thing (hiding a person, suspending a place).
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod legal;
 pub mod mail;
 pub mod matching;
+pub mod moderation;
 pub mod orgs;
 pub mod places;
 pub mod requests;
@@ -40,6 +41,10 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>(
     let mut routes = auth::routes::form_routes();
     routes.extend(requests::routes::form_routes());
     routes.extend(volunteers::routes::form_routes());
+    routes.extend(places::routes::form_routes());
+    routes.extend(support::services::routes::form_routes());
+    routes.extend(support::conflict::routes::form_routes());
+    routes.extend(moderation::routes::form_routes());
     routes
 }
 
@@ -97,6 +102,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordinator/volunteers") view=volunteers::pages::VerificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordinator/proposal") view=volunteers::pages::ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=support::HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("help/conflict") view=support::conflict::ConflictPage ssr=SsrMode::Async/>
+                    <Route path=path!("services") view=support::services::ServicesSearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("places") view=places::pages::PlacesListPage ssr=SsrMode::Async/>
+                    <Route path=path!("places/:id") view=places::pages::PlaceDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator/places") view=places::pages::PlacesEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("report") view=moderation::pages::ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator/reports") view=moderation::pages::ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordinator/mediation") view=support::conflict::MediationPage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=auth::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("register") view=auth::pages::RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("verify") view=auth::pages::VerifyPage ssr=SsrMode::Async/>

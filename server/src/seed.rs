@@ -7,15 +7,19 @@
 
 use anyhow::Context;
 use app::db::Db;
+use app::matching::geo::GeoPoint;
 use app::matching::WeeklySlot;
 use app::orgs::db::{
     insert_organisation, insert_quartier, link_organisation_quartier, NewOrganisation, NewQuartier,
 };
 use app::orgs::QuartierKind;
-use app::places::db::{insert_place, NewPlace};
-use app::places::PlaceKind;
+use app::places::db::{add_event, save_place};
+use app::places::form::{check_event, CheckedPlace, EventForm};
+use app::places::{Feature, PlaceKind};
 use app::requests::db::{insert_need, NeedPrivate, NewNeed};
 use app::requests::{Category, NeedStatus};
+use app::support::services::db::{save as save_service, CheckedService};
+use app::support::services::Topic;
 use app::volunteers::db::{insert_slots, insert_volunteer, NewVolunteer};
 use chrono::{Duration, NaiveTime, Utc};
 use chrono_tz::Europe::Berlin;
@@ -148,79 +152,276 @@ const QUARTIERE: [DemoQuartier; 4] = [
     },
 ];
 
-/// (Quartier index, name, kind, address, opening hours, step-free, description)
-const PLACES: [(usize, &str, PlaceKind, &str, &str, bool, &str); 8] = [
+/// A demo meeting place: Quartier index, name, kind, address, offset from the
+/// Quartier's centre (degrees), accessibility, languages, weekly hours
+/// (weekday, from, to in minutes) and a description.
+struct DemoPlace {
+    quartier: usize,
+    name: &'static str,
+    kind: PlaceKind,
+    address: &'static str,
+    offset: (f64, f64),
+    features: &'static [Feature],
+    languages: &'static [&'static str],
+    hours: &'static [(u8, u16, u16)],
+    note: &'static str,
+    description: &'static str,
+}
+
+const WEEKDAYS_10_TO_18: &[(u8, u16, u16)] = &[
+    (0, 600, 1080),
+    (1, 600, 1080),
+    (2, 600, 1080),
+    (3, 600, 1080),
+    (4, 600, 1080),
+];
+
+const PLACES: [DemoPlace; 8] = [
+    DemoPlace {
+        quartier: 0,
+        name: "Nachbarschaftstreff Linden-Süd",
+        kind: PlaceKind::NeighbourhoodCentre,
+        address: "Musterstraße 12, 30459 Hannover",
+        offset: (0.001, -0.002),
+        features: &[
+            Feature::StepFree,
+            Feature::AccessibleToilet,
+            Feature::QuietRoom,
+        ],
+        languages: &["de", "tr", "ar"],
+        hours: WEEKDAYS_10_TO_18,
+        note: "",
+        description: "Offener Treff mit Beratung, Mittagstisch am Mittwoch.",
+    },
+    DemoPlace {
+        quartier: 0,
+        name: "Stadtteilbücherei am Beispielplatz",
+        kind: PlaceKind::Library,
+        address: "Beispielplatz 3, 30459 Hannover",
+        offset: (-0.003, 0.004),
+        features: &[Feature::StepFree, Feature::HearingLoop],
+        languages: &["de", "en", "uk"],
+        hours: &[
+            (1, 660, 1020),
+            (2, 660, 1020),
+            (3, 660, 1020),
+            (4, 660, 1020),
+            (5, 660, 1020),
+        ],
+        note: "",
+        description: "Sprachcafé donnerstags um 16 Uhr.",
+    },
+    DemoPlace {
+        quartier: 1,
+        name: "Stadtteilcafé Ringgebiet",
+        kind: PlaceKind::Cafe,
+        address: "Beispielweg 7, 38118 Braunschweig",
+        offset: (0.002, 0.001),
+        features: &[],
+        languages: &["de", "ru", "pl"],
+        hours: &[
+            (0, 540, 960),
+            (1, 540, 960),
+            (2, 540, 960),
+            (3, 540, 960),
+            (4, 540, 960),
+            (5, 540, 960),
+        ],
+        note: "",
+        description: "Nachbarschaftscafé mit Sprechstunde des Quartiersbüros.",
+    },
+    DemoPlace {
+        quartier: 1,
+        name: "Sportverein Beispiel 1904 – Vereinsheim",
+        kind: PlaceKind::SportsClub,
+        address: "Am Musterpark 2, 38118 Braunschweig",
+        offset: (-0.004, -0.003),
+        features: &[Feature::StepFree, Feature::DisabledParking],
+        languages: &["de"],
+        hours: &[
+            (0, 1020, 1260),
+            (1, 1020, 1260),
+            (2, 1020, 1260),
+            (3, 1020, 1260),
+            (4, 1020, 1260),
+        ],
+        note: "",
+        description: "Bewegungsgruppe für Ältere, montags 10 Uhr.",
+    },
+    DemoPlace {
+        quartier: 2,
+        name: "Familienzentrum Grone",
+        kind: PlaceKind::NeighbourhoodCentre,
+        address: "Musterring 40, 37081 Göttingen",
+        offset: (0.001, 0.002),
+        features: &[Feature::StepFree, Feature::AccessibleToilet],
+        languages: &["de", "ar", "fa", "ku"],
+        hours: &[(0, 540, 900), (1, 540, 900), (2, 540, 900), (3, 540, 900)],
+        note: "In den Schulferien nur dienstags.",
+        description: "Eltern-Kind-Gruppe und Beratung für Familien.",
+    },
+    DemoPlace {
+        quartier: 3,
+        name: "Gemeindehaus Musterdorf",
+        kind: PlaceKind::ParishHall,
+        address: "Kirchweg 1, 31199 Musterdorf",
+        offset: (0.0005, 0.0005),
+        features: &[
+            Feature::StepFree,
+            Feature::HearingLoop,
+            Feature::DisabledParking,
+        ],
+        languages: &["de"],
+        hours: &[(1, 840, 1080), (3, 840, 1080)],
+        note: "",
+        description: "Seniorennachmittag und Fahrdienst-Absprache.",
+    },
+    DemoPlace {
+        quartier: 3,
+        name: "Dorfladen Musterdorf",
+        kind: PlaceKind::Cafe,
+        address: "Dorfstraße 5, 31199 Musterdorf",
+        offset: (-0.001, 0.002),
+        features: &[],
+        languages: &["de", "pl"],
+        hours: &[
+            (0, 420, 720),
+            (1, 420, 720),
+            (2, 420, 720),
+            (3, 420, 720),
+            (4, 420, 720),
+            (5, 420, 720),
+        ],
+        note: "",
+        description: "Kaffee-Ecke und Aushänge der Nachbarschaftshilfe.",
+    },
+    DemoPlace {
+        quartier: 3,
+        name: "Bürgerhaus Musterdorf",
+        kind: PlaceKind::Other,
+        address: "Am Dorfteich 2, 31199 Musterdorf",
+        offset: (0.002, -0.001),
+        features: &[Feature::StepFree, Feature::AccessibleToilet],
+        languages: &["de"],
+        hours: &[],
+        note: "Nach Vereinbarung",
+        description: "Raum für Treffen, mit barrierefreiem WC.",
+    },
+];
+
+/// (place index, title, description, days from today, start, end in minutes, weekly)
+const EVENTS: [(usize, &str, &str, u64, u16, u16, bool); 5] = [
     (
         0,
-        "Nachbarschaftstreff Linden-Süd",
-        PlaceKind::NeighbourhoodCentre,
-        "Musterstraße 12, 30459 Hannover",
-        "Mo–Fr 10–18 Uhr",
+        "Nachbarschaftscafé",
+        "Kaffee, Kuchen und Zeit zum Reden. Alle sind willkommen.",
+        2,
+        900,
+        1020,
         true,
-        "Offener Treff mit Beratung, Mittagstisch am Mittwoch.",
-    ),
-    (
-        0,
-        "Stadtteilbücherei am Beispielplatz",
-        PlaceKind::Library,
-        "Beispielplatz 3, 30459 Hannover",
-        "Di–Sa 11–17 Uhr",
-        true,
-        "Sprachcafé donnerstags um 16 Uhr.",
     ),
     (
         1,
-        "Stadtteilcafé Ringgebiet",
-        PlaceKind::Cafe,
-        "Beispielweg 7, 38118 Braunschweig",
-        "Mo–Sa 9–16 Uhr",
-        false,
-        "Nachbarschaftscafé mit Sprechstunde des Quartiersbüros.",
-    ),
-    (
-        1,
-        "Sportverein Beispiel 1904 – Vereinsheim",
-        PlaceKind::SportsClub,
-        "Am Musterpark 2, 38118 Braunschweig",
-        "Mo–Fr 17–21 Uhr",
+        "Sprachcafé Deutsch",
+        "Deutsch üben in kleiner Runde, für alle Niveaus.",
+        3,
+        960,
+        1080,
         true,
-        "Bewegungsgruppe für Ältere, montags 10 Uhr.",
     ),
     (
         2,
-        "Familienzentrum Grone",
-        PlaceKind::NeighbourhoodCentre,
-        "Musterring 40, 37081 Göttingen",
-        "Mo–Do 9–15 Uhr",
+        "Sprechstunde Quartiersbüro",
+        "Fragen zu Nachbarschaftshilfe, Anträgen und Angeboten.",
+        1,
+        600,
+        720,
         true,
-        "Eltern-Kind-Gruppe und Beratung für Familien.",
     ),
     (
-        3,
-        "Gemeindehaus Musterdorf",
-        PlaceKind::ParishHall,
-        "Kirchweg 1, 31199 Musterdorf",
-        "Di und Do 14–18 Uhr",
-        true,
-        "Seniorennachmittag und Fahrdienst-Absprache.",
-    ),
-    (
-        3,
-        "Dorfladen Musterdorf",
-        PlaceKind::Cafe,
-        "Dorfstraße 5, 31199 Musterdorf",
-        "Mo–Sa 7–12 Uhr",
+        4,
+        "Familienfrühstück",
+        "Frühstück für Eltern mit kleinen Kindern.",
+        5,
+        540,
+        660,
         false,
-        "Kaffee-Ecke und Aushänge der Nachbarschaftshilfe.",
+    ),
+    (
+        5,
+        "Seniorennachmittag",
+        "Gemeinsam Kaffee trinken, Spiele und Fahrdienst-Absprache.",
+        4,
+        870,
+        1050,
+        true,
+    ),
+];
+
+/// (Quartier index, organisation index, topic, title, phone, hours, description)
+const SERVICES: [(usize, usize, Topic, &str, &str, &str, &str); 7] = [
+    (
+        0,
+        0,
+        Topic::Debt,
+        "Schuldnerberatung Linden",
+        "0511 000 11 22",
+        "Di 9–12 Uhr, Do 14–17 Uhr",
+        "Kostenlose Beratung bei Schulden, auch zu Strom- und Mietschulden.",
+    ),
+    (
+        0,
+        0,
+        Topic::Migration,
+        "Migrationsberatung für Erwachsene",
+        "0511 000 11 33",
+        "Mo–Fr 9–13 Uhr",
+        "Beratung zu Aufenthalt, Sprachkursen und Behördenpost, auch auf Arabisch und Türkisch.",
+    ),
+    (
+        0,
+        0,
+        Topic::Mediation,
+        "Nachbarschaftsvermittlung Linden",
+        "0511 000 11 44",
+        "nach Vereinbarung",
+        "Geschulte Ehrenamtliche vermitteln bei Streit unter Nachbarn.",
+    ),
+    (
+        1,
+        1,
+        Topic::Housing,
+        "Wohnberatung Ringgebiet",
+        "0531 000 22 11",
+        "Mi 10–16 Uhr",
+        "Hilfe bei Wohnungssuche, Mietfragen und Wohnraumanpassung.",
+    ),
+    (
+        1,
+        1,
+        Topic::Care,
+        "Pflegestützpunkt im Quartier",
+        "0531 000 22 33",
+        "Mo–Do 9–15 Uhr",
+        "Beratung zu Pflegegrad, Entlastungsbetrag und Nachbarschaftshilfe nach § 45a SGB XI.",
+    ),
+    (
+        2,
+        0,
+        Topic::Family,
+        "Familienberatung Grone",
+        "0551 000 33 11",
+        "Mo–Do 9–15 Uhr",
+        "Beratung für Eltern und Familien, vertraulich und kostenlos.",
     ),
     (
         3,
-        "Bürgerhaus Musterdorf",
-        PlaceKind::Other,
-        "Am Dorfteich 2, 31199 Musterdorf",
-        "nach Vereinbarung",
-        true,
-        "Raum für Treffen, mit barrierefreiem WC.",
+        2,
+        Topic::Family,
+        "Gemeindediakonie Musterdorf",
+        "05064 000 44",
+        "Di 14–18 Uhr",
+        "Gespräche in schwierigen Lebenslagen, Hilfe bei Anträgen.",
     ),
 ];
 
@@ -471,18 +672,71 @@ pub async fn seed_demo(
     }
     report.quartiere = quartier_ids.len();
 
-    for (q, name, kind, address, hours, step_free, description) in PLACES {
-        let place = NewPlace {
-            quartier_id: quartier_ids[q],
-            organisation_id: Some(org_ids[QUARTIERE[q].orgs[0]]),
-            name,
-            kind,
-            street_address: address,
-            opening_hours: hours,
-            step_free,
-            description,
+    let mut place_ids = Vec::new();
+    for p in &PLACES {
+        let q = &QUARTIERE[p.quartier];
+        let place = CheckedPlace {
+            quartier_id: quartier_ids[p.quartier],
+            name: p.name.to_owned(),
+            kind: p.kind,
+            street_address: p.address.to_owned(),
+            point: GeoPoint {
+                lat: q.lat + p.offset.0,
+                lon: q.lon + p.offset.1,
+            },
+            description: p.description.to_owned(),
+            hours_note: p.note.to_owned(),
+            phone: String::new(),
+            email: String::new(),
+            features: p.features.to_vec(),
+            languages: p.languages.iter().map(|l| (*l).to_owned()).collect(),
+            hours: p
+                .hours
+                .iter()
+                .map(|&(weekday, start_minute, end_minute)| WeeklySlot {
+                    weekday,
+                    start_minute,
+                    end_minute,
+                })
+                .collect(),
         };
-        insert_place(&mut tx, &place).await?;
+        let org = org_ids[q.orgs[0]];
+        let id = save_place(&mut tx, org, None, &place)
+            .await
+            .map_err(|e| anyhow::anyhow!("place {}: {e}", p.name))?;
+        place_ids.push((id, org));
+    }
+    let today_berlin = Utc::now().with_timezone(&Berlin).date_naive();
+    for (place, title, description, days, start, end, weekly) in EVENTS {
+        let date = today_berlin + chrono::Days::new(days);
+        let form = EventForm {
+            title: title.to_owned(),
+            description: description.to_owned(),
+            date: date.format("%Y-%m-%d").to_string(),
+            start: format!("{:02}:{:02}", start / 60, start % 60),
+            end: format!("{:02}:{:02}", end / 60, end % 60),
+            weekly: weekly.then(|| "on".to_owned()),
+            ..EventForm::default()
+        };
+        let event = check_event(&form, 0).map_err(|e| anyhow::anyhow!("event {title}: {e}"))?;
+        let (id, org) = place_ids[place];
+        add_event(&mut tx, org, id, None, &event)
+            .await
+            .map_err(|e| anyhow::anyhow!("event {title}: {e}"))?;
+    }
+    for (q, org, topic, title, phone, hours, description) in SERVICES {
+        let service = CheckedService {
+            quartier_id: quartier_ids[q],
+            topic,
+            title: title.to_owned(),
+            description: description.to_owned(),
+            phone: phone.to_owned(),
+            email: String::new(),
+            hours: hours.to_owned(),
+        };
+        save_service(&mut tx, org_ids[org], None, &service)
+            .await
+            .map_err(|e| anyhow::anyhow!("service {title}: {e}"))?;
     }
     report.places = PLACES.len();
     tx.commit().await?;

@@ -33,10 +33,19 @@ pub enum Action {
     VerificationRecorded,
     HelperInvited,
     InvitationAnswered,
+    PlaceSaved,
+    ReportFiled,
+    ContentHidden,
+    ContentShown,
+    AccountSuspended,
+    AccountRestored,
+    ReportDismissed,
+    MediationRequested,
+    MediationUpdated,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 35] = [
         Action::SignedIn,
         Action::SignInFailed,
         Action::SignedOut,
@@ -63,6 +72,15 @@ impl Action {
         Action::VerificationRecorded,
         Action::HelperInvited,
         Action::InvitationAnswered,
+        Action::PlaceSaved,
+        Action::ReportFiled,
+        Action::ContentHidden,
+        Action::ContentShown,
+        Action::AccountSuspended,
+        Action::AccountRestored,
+        Action::ReportDismissed,
+        Action::MediationRequested,
+        Action::MediationUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +111,15 @@ impl Action {
             Action::VerificationRecorded => "verification_recorded",
             Action::HelperInvited => "helper_invited",
             Action::InvitationAnswered => "invitation_answered",
+            Action::PlaceSaved => "place_saved",
+            Action::ReportFiled => "report_filed",
+            Action::ContentHidden => "content_hidden",
+            Action::ContentShown => "content_shown",
+            Action::AccountSuspended => "account_suspended",
+            Action::AccountRestored => "account_restored",
+            Action::ReportDismissed => "report_dismissed",
+            Action::MediationRequested => "mediation_requested",
+            Action::MediationUpdated => "mediation_updated",
         }
     }
 
@@ -128,6 +155,15 @@ impl Action {
             Action::VerificationRecorded => Key::AuditVerificationRecorded,
             Action::HelperInvited => Key::AuditHelperInvited,
             Action::InvitationAnswered => Key::AuditInvitationAnswered,
+            Action::PlaceSaved => Key::AuditPlaceSaved,
+            Action::ReportFiled => Key::AuditReportFiled,
+            Action::ContentHidden => Key::AuditContentHidden,
+            Action::ContentShown => Key::AuditContentShown,
+            Action::AccountSuspended => Key::AuditAccountSuspended,
+            Action::AccountRestored => Key::AuditAccountRestored,
+            Action::ReportDismissed => Key::AuditReportDismissed,
+            Action::MediationRequested => Key::AuditMediationRequested,
+            Action::MediationUpdated => Key::AuditMediationUpdated,
         }
     }
 }

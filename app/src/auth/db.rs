@@ -43,9 +43,12 @@ pub struct Account {
     pub password_hash: String,
     pub verified: bool,
     pub language: String,
+    /// Suspended by moderation: may not sign in.
+    pub suspended: bool,
 }
 
-const ACCOUNT_COLUMNS: &str = "id, email, display_name, password_hash, email_verified_at, language";
+const ACCOUNT_COLUMNS: &str =
+    "id, email, display_name, password_hash, email_verified_at, language, suspended_at";
 
 fn account_from(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
     Ok(Account {
@@ -57,6 +60,7 @@ fn account_from(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
             .try_get::<Option<i64>, _>("email_verified_at")?
             .is_some(),
         language: row.try_get("language")?,
+        suspended: row.try_get::<Option<i64>, _>("suspended_at")?.is_some(),
     })
 }
 

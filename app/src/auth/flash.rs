@@ -46,6 +46,16 @@ pub enum Notice {
     InvitationTaken,
     InvitationDeclined,
     VerificationRecorded,
+    PlaceSaved,
+    EventAdded,
+    EventComing,
+    EventNotComing,
+    ServiceSaved,
+    ServiceDeleted,
+    ReportReceived,
+    ReportDecided,
+    MediationSent,
+    MediationUpdated,
 }
 
 impl Notice {
@@ -86,6 +96,16 @@ impl Notice {
             Notice::InvitationTaken => Key::NoticeInvitationTaken,
             Notice::InvitationDeclined => Key::NoticeInvitationDeclined,
             Notice::VerificationRecorded => Key::NoticeVerificationRecorded,
+            Notice::PlaceSaved => Key::NoticePlaceSaved,
+            Notice::EventAdded => Key::NoticeEventAdded,
+            Notice::EventComing => Key::NoticeEventComing,
+            Notice::EventNotComing => Key::NoticeEventNotComing,
+            Notice::ServiceSaved => Key::NoticeServiceSaved,
+            Notice::ServiceDeleted => Key::NoticeServiceDeleted,
+            Notice::ReportReceived => Key::NoticeReportReceived,
+            Notice::ReportDecided => Key::NoticeReportDecided,
+            Notice::MediationSent => Key::NoticeMediationSent,
+            Notice::MediationUpdated => Key::NoticeMediationUpdated,
         }
     }
 }

@@ -76,6 +76,7 @@ pub fn LoginPage() -> impl IntoView {
         query.read().get("error").map(|code| match code.as_str() {
             "missing" => lang.t(Key::LoginErrMissing),
             "unavailable" => lang.t(Key::LoginErrUnavailable),
+            "suspended" => lang.t(Key::LoginErrSuspended),
             _ => lang.t(Key::LoginErrCredentials),
         })
     };

@@ -210,6 +210,9 @@ pub enum Access {
     CoordinatorOfOrg,
     /// The volunteer invited to the need (nobody in the matrix is).
     Invitee,
+    /// Coordinators and admins of the organisation concerned, and the platform admin:
+    /// those who keep its meeting places, events and services.
+    StaffOfOrg,
 }
 
 impl Access {
@@ -233,6 +236,9 @@ impl Access {
             Access::PartyOfNeed => roles.coordinates(same),
             Access::ConfirmedHelper | Access::Invitee => false,
             Access::CoordinatorOfOrg => roles.coordinates(same),
+            Access::StaffOfOrg => {
+                roles.platform_admin || roles.coordinates(same) || roles.may_manage_team(same)
+            }
         }
     }
 }
@@ -252,6 +258,16 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/needs/suggestions", Access::CoordinatorArea),
     ("/api/coordinator/proposal", Access::CoordinatorArea),
     ("/api/coordinator/verifications", Access::CoordinatorArea),
+    ("/api/places/list", Access::Public),
+    ("/api/places/detail", Access::Public),
+    ("/api/coordinator/places", Access::CoordinatorArea),
+    ("/api/services/search", Access::Public),
+    ("/api/coordinator/services", Access::CoordinatorArea),
+    ("/api/help/local", Access::Public),
+    ("/api/help/conflict", Access::Public),
+    ("/api/coordinator/mediation", Access::CoordinatorArea),
+    ("/api/reports/target", Access::SignedIn),
+    ("/api/coordinator/reports", Access::CoordinatorArea),
 ];
 
 /// Every form post (the no-JavaScript paths that change state) and its rule.
@@ -291,6 +307,19 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/invitations/{id}/decline", Access::Invitee),
     ("/org/verifications", Access::CoordinatorOfOrg),
     ("/coordinator/proposal", Access::CoordinatorArea),
+    ("/org/places", Access::StaffOfOrg),
+    ("/org/events", Access::StaffOfOrg),
+    ("/events/{id}/attend", Access::SignedIn),
+    ("/events/{id}/calendar", Access::Public),
+    ("/places/{id}/calendar", Access::Public),
+    ("/org/services", Access::StaffOfOrg),
+    ("/org/services/delete", Access::StaffOfOrg),
+    ("/help/conflict", Access::SignedIn),
+    // Each request is checked against the Quartiere the coordinator serves.
+    ("/coordinator/mediation/{id}", Access::CoordinatorArea),
+    ("/reports", Access::SignedIn),
+    // Each report is checked against the Quartiere the coordinator serves.
+    ("/coordinator/reports/{id}", Access::CoordinatorArea),
 ];
 
 /// The rule of a server function, if it has one.

@@ -85,6 +85,23 @@ pub(crate) fn refused(error: &AppError, headers: &http::HeaderMap) -> Response {
     }
 }
 
+/// The answer of a form: its notice at `to`, or its error there (403 and sign-in are
+/// answered as such).
+pub(crate) async fn outcome(
+    session: &Session,
+    headers: &http::HeaderMap,
+    to: &str,
+    form: &str,
+    values: Vec<(String, String)>,
+    result: Result<flash::Notice, AppError>,
+) -> Response {
+    match result {
+        Ok(notice) => answer(session, to, Flash::notice(notice)).await,
+        Err(error @ (AppError::Forbidden | AppError::Unauthorized)) => refused(&error, headers),
+        Err(error) => answer(session, to, Flash::error(form, error, values)).await,
+    }
+}
+
 pub(crate) fn keep(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
         .iter()
@@ -198,6 +215,10 @@ pub async fn login(
         .await;
         return Redirect::to("/login?error=credentials").into_response();
     };
+    if account.suspended {
+        tracing::info!(user_id = account.id, "suspended account tried to sign in");
+        return Redirect::to("/login?error=suspended").into_response();
+    }
     if !account.verified {
         // The password proved the address's owner is asking: a fresh link helps them.
         if let Err(err) = account::resend_verification(&db, &site, &account).await {

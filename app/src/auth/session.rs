@@ -159,7 +159,8 @@ pub async fn viewer(db: &Db, session: &Session) -> Result<Option<Viewer>, AppErr
         return Ok(None);
     };
     let row = sqlx::query(
-        "SELECT id, email, display_name, is_platform_admin, password_hash FROM users WHERE id = $1",
+        "SELECT id, email, display_name, is_platform_admin, password_hash, suspended_at
+           FROM users WHERE id = $1",
     )
     .bind(user.id)
     .fetch_optional(db.pool())
@@ -169,7 +170,9 @@ pub async fn viewer(db: &Db, session: &Session) -> Result<Option<Viewer>, AppErr
         return Ok(None);
     };
     let hash: String = row.try_get("password_hash")?;
-    if fingerprint(&hash) != user.fingerprint {
+    // A suspended account is signed out at its next request.
+    let suspended = row.try_get::<Option<i64>, _>("suspended_at")?.is_some();
+    if suspended || fingerprint(&hash) != user.fingerprint {
         sign_out(session).await?;
         return Ok(None);
     }

@@ -30,6 +30,9 @@ pub fn CoordinatorPage() -> impl IntoView {
         <nav class="button-row" aria-label=lang.t(Key::CoordinatorTitle)>
             <a class="button button--secondary" href="/coordinator/proposal">{lang.t(Key::CoordinatorProposalLink)}</a>
             <a class="button button--secondary" href="/coordinator/volunteers">{lang.t(Key::CoordinatorVolunteersLink)}</a>
+            <a class="button button--secondary" href="/coordinator/reports">{lang.t(Key::ModerationTitle)}</a>
+            <a class="button button--secondary" href="/coordinator/mediation">{lang.t(Key::MediationTitle)}</a>
+            <a class="button button--secondary" href="/coordinator/places">{lang.t(Key::PlacesEditorTitle)}</a>
         </nav>
         <Loaded resource=home let:home>
             <CoordinatorContent home flash=flash.clone()/>

@@ -114,21 +114,22 @@ fn Overview(overview: HomeData) -> impl IntoView {
                     .places
                     .into_iter()
                     .map(|p| {
+                        let step_free = p.step_free();
                         view! {
                             <li class="place-card">
                                 <p class="place-card__kind">
                                     {lang.t(p.kind.label())}" · "
                                     {lang.fill(Key::InQuartier, &[("quartier", &p.quartier_name)])}
                                 </p>
-                                <h3>{p.name}</h3>
+                                <h3><a href=format!("/places/{}", p.id)>{p.name.clone()}</a></h3>
                                 <p>{p.street_address}</p>
-                                <p>
-                                    <span class="muted">{lang.t(Key::OpeningHours)}": "</span>
-                                    {p.opening_hours}
-                                </p>
-                                <Show when=move || p.step_free>
-                                    <p class="badge">{lang.t(Key::StepFree)}</p>
-                                </Show>
+                                {(!p.hours.is_empty()).then(|| view! {
+                                    <p>
+                                        <span class="muted">{lang.t(Key::OpeningHours)}": "</span>
+                                        {crate::places::pages::hours_lines(lang, &p.hours).join("; ")}
+                                    </p>
+                                })}
+                                {step_free.then(|| view! { <p class="badge">{lang.t(Key::StepFree)}</p> })}
                                 <p>{p.description}</p>
                             </li>
                         }

@@ -94,6 +94,16 @@ pub async fn quartier_id_by_slug(db: &Db, slug: &str) -> Result<Option<i64>, sql
         .transpose()
 }
 
+/// The slug of the Quartier with this id, if there is one.
+pub async fn quartier_slug(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT slug FROM quartiere WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .map(|row| row.try_get("slug"))
+        .transpose()
+}
+
 pub async fn list_quartier_options(db: &Db) -> Result<Vec<QuartierOption>, sqlx::Error> {
     sqlx::query_as("SELECT slug, name FROM quartiere ORDER BY name")
         .fetch_all(db.pool())

@@ -131,7 +131,7 @@ fn day_start((y, m, d): (i32, u32, u32)) -> Option<i64> {
 
 impl Conditions {
     fn new(filter: &ValidFilter, now: i64, near: Option<&[i64]>) -> Self {
-        let mut sql = String::from("n.status = 'open' AND n.ends_at > $1");
+        let mut sql = String::from("n.status = 'open' AND n.hidden_at IS NULL AND n.ends_at > $1");
         let mut next = 2;
         if filter.quartier_slug.is_some() {
             sql.push_str(&format!(" AND q.slug = ${next}"));

@@ -59,11 +59,16 @@ pub struct RequestForHelper {
 /// A message of a need's thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageRow {
+    pub id: i64,
+    /// `None` once the writer deleted their account.
+    pub author_id: Option<i64>,
     /// `None` once the writer deleted their account.
     pub author: Option<String>,
     pub body: String,
     /// Contact data was taken out, since not every reader is confirmed yet.
     pub held_back: bool,
+    /// Hidden by moderation: the text is not sent to the page.
+    pub hidden: bool,
     pub when: String,
 }
 
@@ -152,6 +157,15 @@ pub mod db {
     ) -> Result<NeedView, AppError> {
         let mut conn = db.pool().acquire().await?;
         let facts = need_facts(&mut conn, id).await?;
+        // A need hidden by moderation is gone for everyone but its parties.
+        let hidden: Option<i64> = sqlx::query("SELECT hidden_at FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get("hidden_at")?;
+        if hidden.is_some() && !viewer.is_some_and(|v| facts.is_party(v) || v.is_platform_admin) {
+            return Err(AppError::NotFound);
+        }
         let row = sqlx::query(
             "SELECT n.category, n.title, n.description, n.status, n.helpers_needed, n.helpers_filled,
                     n.starts_at, n.ends_at, n.rough_place, n.weekly, n.language, n.same_gender,

@@ -184,7 +184,7 @@ pub async fn send_digests(
         let since: i64 = row.try_get("since")?;
         let needs = sqlx::query(
             "SELECT n.id, n.title, q.name FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-             WHERE n.status = 'open' AND n.created_at > $2 AND n.starts_at > $3
+             WHERE n.status = 'open' AND n.hidden_at IS NULL AND n.created_at > $2 AND n.starts_at > $3
                AND n.quartier_id IN (SELECT quartier_id FROM quartier_members WHERE user_id = $1 AND role = 'volunteer')
              ORDER BY n.starts_at LIMIT 20",
         )

@@ -118,16 +118,25 @@ pub async fn thread(
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
     let mut rows = Vec::new();
     for row in sqlx::query(
-        "SELECT m.body, m.held_back, m.created_at, u.display_name FROM need_messages m
+        "SELECT m.id, m.author_id, m.body, m.held_back, m.hidden_at, m.created_at, u.display_name
+           FROM need_messages m
          LEFT JOIN users u ON u.id = m.author_id WHERE m.need_id = $1 ORDER BY m.id LIMIT 500",
     )
     .bind(need_id)
     .fetch_all(&mut *conn)
     .await?
     {
+        let hidden = row.try_get::<Option<i64>, _>("hidden_at")?.is_some();
         rows.push(MessageRow {
+            id: row.try_get("id")?,
+            author_id: row.try_get("author_id")?,
             author: row.try_get("display_name")?,
-            body: row.try_get("body")?,
+            body: if hidden {
+                String::new()
+            } else {
+                row.try_get("body")?
+            },
+            hidden,
             held_back: flag(row.try_get("held_back")?),
             when: super::when::moment(lang, row.try_get("created_at")?),
         });

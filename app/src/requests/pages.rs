@@ -225,6 +225,7 @@ pub fn NeedPage() -> impl IntoView {
 fn NeedContent(view: NeedView) -> impl IntoView {
     let lang = use_lang();
     let public = view.public().clone();
+    let report = format!("/report?kind=need&id={}", public.id);
     let body = match view {
         NeedView::Public(_) => {
             view! { <p class="notice">{lang.t(Key::NeedSignInToHelp)}</p> }.into_any()
@@ -235,6 +236,7 @@ fn NeedContent(view: NeedView) -> impl IntoView {
     view! {
         <PublicPart public/>
         {body}
+        <p class="report-link no-print"><a href=report>{lang.t(Key::ReportNeed)}</a></p>
     }
     .into_any()
 }
@@ -514,15 +516,28 @@ fn MessageThread(id: i64, messages: Vec<MessageRow>) -> impl IntoView {
             } else {
                 view! {
                     <ol class="plain-list thread">
-                        {messages.into_iter().map(|m| view! {
-                            <li class="thread__message">
-                                <p class="thread__meta">
-                                    <strong>{m.author.unwrap_or_else(|| lang.t(Key::MessageDeletedAuthor).to_owned())}</strong>
-                                    " · "{m.when}
-                                    {m.held_back.then(|| view! { " "<span class="muted">{lang.t(Key::MessageHeldBackHint)}</span> })}
+                        {messages.into_iter().map(|m| {
+                            let report = (!m.hidden).then(|| view! {
+                                <p class="thread__report">
+                                    <a href=format!("/report?kind=message&id={}", m.id)>{lang.t(Key::ReportMessage)}</a>
+                                    {m.author_id.map(|a| view! { " · "<a href=format!("/report?kind=user&id={a}")>{lang.t(Key::ReportPerson)}</a> })}
                                 </p>
-                                <p class="prewrap">{m.body}</p>
-                            </li>
+                            });
+                            view! {
+                                <li class="thread__message" id=format!("message-{}", m.id)>
+                                    <p class="thread__meta">
+                                        <strong>{m.author.unwrap_or_else(|| lang.t(Key::MessageDeletedAuthor).to_owned())}</strong>
+                                        " · "{m.when}
+                                        {m.held_back.then(|| view! { " "<span class="muted">{lang.t(Key::MessageHeldBackHint)}</span> })}
+                                    </p>
+                                    {if m.hidden {
+                                        view! { <p class="muted">{lang.t(Key::MessageHidden)}</p> }.into_any()
+                                    } else {
+                                        view! { <p class="prewrap">{m.body}</p> }.into_any()
+                                    }}
+                                    {report}
+                                </li>
+                            }
                         }).collect_view()}
                     </ol>
                 }.into_any()

@@ -79,7 +79,12 @@ pub struct CheckedNeed {
     pub moved_contact: bool,
 }
 
-fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, AppError> {
+pub(crate) fn text(
+    field: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+) -> Result<String, AppError> {
     let value = value.trim();
     if required && value.is_empty() {
         return Err(AppError::validation(field, Problem::Missing));

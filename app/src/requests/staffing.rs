@@ -142,7 +142,7 @@ pub(crate) async fn take_place(
     let done = sqlx::query(
         "UPDATE needs SET helpers_filled = helpers_filled + 1,
                 status = CASE WHEN helpers_filled + 1 >= helpers_needed THEN 'filled' ELSE 'open' END
-         WHERE id = $1 AND status = 'open' AND helpers_filled < helpers_needed",
+         WHERE id = $1 AND status = 'open' AND hidden_at IS NULL AND helpers_filled < helpers_needed",
     )
     .bind(need_id)
     .execute(&mut *conn)

@@ -27,6 +27,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/">{lang.t(Key::NavHome)}</a>
                     <a href="/requests">{lang.t(Key::NavNeeds)}</a>
                     <a href="/requests/new">{lang.t(Key::NavNewNeed)}</a>
+                    <a href="/places">{lang.t(Key::NavPlaces)}</a>
+                    <a href="/services">{lang.t(Key::NavServices)}</a>
                 </nav>
                 <div class="site-header__tools">
                     <AccountLinks/>
@@ -258,6 +260,20 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "result" => lang.t(Key::VerificationResult),
                 "volunteer" => lang.t(Key::FieldVolunteer),
                 "pick" => lang.t(Key::ProposalTitle),
+                "place" => lang.t(Key::EventPlace),
+                "place_name" => lang.t(Key::PlaceNameLabel),
+                "place_kind" => lang.t(Key::PlaceKindLabel),
+                "lat" | "lon" => lang.t(Key::PlacePoint),
+                "feature" => lang.t(Key::PlaceAccessibility),
+                "hours_note" => lang.t(Key::PlaceHoursNote),
+                "service" => lang.t(Key::ServiceLabel),
+                "topic" => lang.t(Key::ServiceTopicLabel),
+                "q" => lang.t(Key::ServicesWords),
+                "target" => lang.t(Key::ReportTarget),
+                "reason" => lang.t(Key::ReportReason),
+                "details" => lang.t(Key::ReportDetails),
+                "status" => lang.t(Key::MediationStatusLabel),
+                "reachable" => lang.t(Key::ConflictReachable),
                 slot if slot.starts_with("slot_") => return slot_error(lang, slot, *problem),
                 _ => lang.t(Key::FieldRequest),
             };
@@ -286,6 +302,8 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 Problem::GenderMismatch => Key::ProblemGenderMismatch,
                 Problem::DeadlinePassed => Key::ProblemDeadlinePassed,
                 Problem::NotMatching => Key::ProblemNotMatching,
+                Problem::OutsideQuartier => Key::ProblemOutsideQuartier,
+                Problem::NotApplicable => Key::ProblemNotApplicable,
             };
             lang.fill(key, &[("field", field_label)])
         }

@@ -134,7 +134,7 @@ pub async fn open_needs_of_quartier(
 ) -> Result<Vec<NeedRow>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {NEED_COLUMNS} FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-          WHERE n.quartier_id = $1 AND n.status = 'open' AND n.starts_at > $2
+          WHERE n.quartier_id = $1 AND n.status = 'open' AND n.hidden_at IS NULL AND n.starts_at > $2
           ORDER BY n.starts_at, n.id LIMIT $3"
     ))
     .bind(quartier_id)
@@ -157,7 +157,7 @@ pub async fn open_needs_near(
     let dlon = radius_km / (KM_PER_DEGREE * home.lat.to_radians().cos().max(0.01)) * 1.01;
     let rows = sqlx::query(&format!(
         "SELECT {NEED_COLUMNS} FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-          WHERE n.status = 'open' AND n.starts_at > $1
+          WHERE n.status = 'open' AND n.hidden_at IS NULL AND n.starts_at > $1
             AND q.centre_lat BETWEEN $2 AND $3 AND q.centre_lon BETWEEN $4 AND $5
           ORDER BY n.starts_at, n.id LIMIT $6"
     ))

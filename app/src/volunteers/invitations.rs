@@ -756,7 +756,7 @@ pub async fn needing_helpers(
                 (SELECT COUNT(*) FROM need_invitations i
                   WHERE i.need_id = n.id AND i.state = 'invited' AND i.respond_by > $2) AS invited
            FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-          WHERE n.organisation_id = $1 AND n.status = 'open' AND n.starts_at > $2
+          WHERE n.organisation_id = $1 AND n.status = 'open' AND n.hidden_at IS NULL AND n.starts_at > $2
             AND n.helpers_filled < n.helpers_needed
           ORDER BY n.starts_at, n.id LIMIT 50",
     )

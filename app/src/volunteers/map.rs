@@ -73,6 +73,18 @@ pub fn view(centre: GeoPoint, template: &str) -> MapView {
     }
 }
 
+/// Where `point` lies, in pixels, on the map whose top-left tile is `origin`; `None`
+/// when it is outside the map.
+pub fn position(origin: (i64, i64), point: GeoPoint) -> Option<(f64, f64)> {
+    let (x, y) = tile_of(point, ZOOM);
+    let (px, py) = (
+        (x - origin.0 as f64) * TILE_PX,
+        (y - origin.1 as f64) * TILE_PX,
+    );
+    let size = TILE_PX * TILES as f64;
+    ((0.0..size).contains(&px) && (0.0..size).contains(&py)).then_some((px, py))
+}
+
 /// The point under a click at pixel (`px`, `py`) of the map whose top-left tile is
 /// `origin`, rounded to three decimals (about 100 m).
 pub fn clicked(origin: (i64, i64), px: f64, py: f64) -> GeoPoint {

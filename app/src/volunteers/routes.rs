@@ -6,8 +6,8 @@
 use super::invitations::{self, Answer};
 use super::profile::{self, ProfileForm};
 use super::verification::{self, RecordForm};
-use crate::auth::flash::{Flash, Notice};
-use crate::auth::routes::{answer, keep, refused, viewer_of};
+use crate::auth::flash::Notice;
+use crate::auth::routes::{keep, outcome, refused, viewer_of};
 use crate::ctx::SiteConfig;
 use crate::db::Db;
 use crate::error::AppError;
@@ -36,23 +36,6 @@ fn all(pairs: &Pairs, name: &str) -> Vec<String> {
         .filter(|(k, _)| k == name)
         .map(|(_, v)| v.clone())
         .collect()
-}
-
-/// The answer of a form: its notice at `to`, or its error there (403 and sign-in are
-/// answered as such).
-async fn outcome(
-    session: &Session,
-    headers: &http::HeaderMap,
-    to: &str,
-    form: &str,
-    values: Vec<(String, String)>,
-    result: Result<Notice, AppError>,
-) -> Response {
-    match result {
-        Ok(notice) => answer(session, to, Flash::notice(notice)).await,
-        Err(error @ (AppError::Forbidden | AppError::Unauthorized)) => refused(&error, headers),
-        Err(error) => answer(session, to, Flash::error(form, error, values)).await,
-    }
 }
 
 async fn save_profile(
