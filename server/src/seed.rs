@@ -37,7 +37,7 @@ pub enum DemoRole {
     Volunteer,
 }
 
-pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 5] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 7] = [
     (
         "leitung@demo.gute-nachbarschaft.example",
         "Lena Leitung",
@@ -62,6 +62,16 @@ pub const DEMO_ACCOUNTS: [(&str, &str, DemoRole); 5] = [
         "helfer@demo.gute-nachbarschaft.example",
         "Hannes Helfer",
         DemoRole::Volunteer,
+    ),
+    (
+        "moderation@demo.gute-nachbarschaft.example",
+        "Mona Moderation",
+        DemoRole::Coordinator,
+    ),
+    (
+        "nachbar@demo.gute-nachbarschaft.example",
+        "Nils Nachbar",
+        DemoRole::Neighbour,
     ),
 ];
 
@@ -880,6 +890,60 @@ async fn seed_demo_accounts(
             }
         }
     }
+    demo_reports(&mut tx, quartier).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// An open report and a mediation request from the demo neighbour, so the
+/// coordinators' queues show how they work.
+async fn demo_reports(conn: &mut sqlx::AnyConnection, quartier: i64) -> anyhow::Result<()> {
+    use sqlx::Row;
+    let neighbour = app::auth::db::find_account(conn, DEMO_ACCOUNTS[3].0)
+        .await?
+        .map(|a| a.id);
+    let place: Option<i64> = sqlx::query(
+        "SELECT id FROM meeting_places WHERE quartier_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(quartier)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|r| r.try_get("id"))
+    .transpose()?;
+    let (Some(neighbour), Some(place)) = (neighbour, place) else {
+        return Ok(());
+    };
+    let already = sqlx::query("SELECT 1 AS one FROM reports WHERE reporter_id = $1")
+        .bind(neighbour)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if already.is_some() {
+        return Ok(());
+    }
+    let at = Utc::now().timestamp();
+    sqlx::query(
+        "INSERT INTO reports (target_kind, target_id, quartier_id, reporter_id, reason, details,
+                              urgent, created_at)
+         VALUES ('place', $1, $2, $3, 'wrong_information', $4, 0, $5)",
+    )
+    .bind(place)
+    .bind(quartier)
+    .bind(neighbour)
+    .bind("Die Öffnungszeiten stimmen nicht mehr, dienstags ist geschlossen.")
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO mediation_requests (quartier_id, requester_id, description, reachable,
+                                         created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(quartier)
+    .bind(neighbour)
+    .bind("Im Hof stehen ständig Fahrräder vor meiner Tür, das Gespräch mit den Nachbarn ist eskaliert.")
+    .bind("werktags ab 17 Uhr, Telefon über das Quartiersbüro")
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -84,9 +84,10 @@ fn Overview(overview: HomeData) -> impl IntoView {
                         view! {
                             <li class="quartier-card" data-kind=q.kind.as_str()>
                                 <p class="quartier-card__kind">{lang.t(q.kind.label())}" · "{q.municipality}</p>
-                                <h3><a href=href>{q.name}</a></h3>
+                                <h3><a href=href>{q.name.clone()}</a></h3>
                                 <p>{count}</p>
                                 <p class="muted">{orgs}</p>
+                                <p><a href=format!("/places?quartier={}", q.slug)>{lang.fill(Key::HomePlacesIn, &[("quartier", &q.name)])}</a></p>
                             </li>
                         }
                     })

@@ -332,7 +332,7 @@ pub mod routes {
         #[serde(default)]
         quartier: String,
         #[serde(default)]
-        description: String,
+        situation: String,
         #[serde(default)]
         reachable: String,
     }
@@ -348,7 +348,7 @@ pub mod routes {
             return refused(&AppError::Unauthorized, &headers);
         };
         let result = async {
-            let description = text("description", &form.description, 4000, true)?;
+            let description = text("situation", &form.situation, 4000, true)?;
             let reachable = text("reachable", &form.reachable, 300, false)?;
             super::db::submit(&db, &viewer, form.quartier.trim(), &description, &reachable).await?;
             Ok(Notice::MediationSent)
@@ -356,7 +356,7 @@ pub mod routes {
         .await;
         let values = keep(&[
             ("quartier", &form.quartier),
-            ("description", &form.description),
+            ("situation", &form.situation),
             ("reachable", &form.reachable),
         ]);
         let to = if result.is_ok() {
@@ -451,7 +451,7 @@ pub fn ConflictPage() -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for="conflict-description">{lang.t(Key::ConflictDescription)}</label>
-                                <textarea id="conflict-description" name="description" rows="5" required maxlength="4000" aria-invalid=invalid("description")>{value("description")}</textarea>
+                                <textarea id="conflict-description" name="situation" rows="5" required maxlength="4000" aria-invalid=invalid("situation")>{value("situation")}</textarea>
                             </div>
                             <div class="field">
                                 <label for="conflict-reachable">{lang.t(Key::ConflictReachable)}</label>

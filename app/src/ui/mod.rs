@@ -274,6 +274,7 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "details" => lang.t(Key::ReportDetails),
                 "status" => lang.t(Key::MediationStatusLabel),
                 "reachable" => lang.t(Key::ConflictReachable),
+                "situation" => lang.t(Key::ConflictDescription),
                 slot if slot.starts_with("slot_") => return slot_error(lang, slot, *problem),
                 _ => lang.t(Key::FieldRequest),
             };
