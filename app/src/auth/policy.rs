@@ -213,6 +213,10 @@ pub enum Access {
     /// Coordinators and admins of the organisation concerned, and the platform admin:
     /// those who keep its meeting places, events and services.
     StaffOfOrg,
+    /// Coordinators of an organisation serving the Quartier concerned, and the platform
+    /// admin (the matrix's report and mediation request lie in the first Quartier,
+    /// served by the "same" organisation only).
+    CoordinatorOfQuartier,
 }
 
 impl Access {
@@ -236,6 +240,7 @@ impl Access {
             Access::PartyOfNeed => roles.coordinates(same),
             Access::ConfirmedHelper | Access::Invitee => false,
             Access::CoordinatorOfOrg => roles.coordinates(same),
+            Access::CoordinatorOfQuartier => roles.platform_admin || roles.coordinates(same),
             Access::StaffOfOrg => {
                 roles.platform_admin || roles.coordinates(same) || roles.may_manage_team(same)
             }
@@ -315,11 +320,9 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/org/services", Access::StaffOfOrg),
     ("/org/services/delete", Access::StaffOfOrg),
     ("/help/conflict", Access::SignedIn),
-    // Each request is checked against the Quartiere the coordinator serves.
-    ("/coordinator/mediation/{id}", Access::CoordinatorArea),
+    ("/coordinator/mediation/{id}", Access::CoordinatorOfQuartier),
     ("/reports", Access::SignedIn),
-    // Each report is checked against the Quartiere the coordinator serves.
-    ("/coordinator/reports/{id}", Access::CoordinatorArea),
+    ("/coordinator/reports/{id}", Access::CoordinatorOfQuartier),
 ];
 
 /// The rule of a server function, if it has one.

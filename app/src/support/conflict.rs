@@ -256,6 +256,31 @@ pub mod db {
         Ok(())
     }
 
+    /// Whether the request exists and lies in a Quartier the viewer coordinates.
+    pub async fn may_handle(db: &Db, viewer: &Viewer, id: i64) -> Result<(), AppError> {
+        let exists = sqlx::query("SELECT 1 AS one FROM mediation_requests WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?
+            .is_some();
+        if !exists {
+            return Err(AppError::NotFound);
+        }
+        let mine = sqlx::query(&format!(
+            "SELECT 1 AS one FROM mediation_requests m WHERE m.id = $1 AND {}",
+            scope(viewer)
+        ))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .is_some();
+        if mine {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// A coordinator of the Quartier sets the status and notes; others are refused.
     pub async fn update(
         db: &Db,
@@ -388,6 +413,10 @@ pub mod routes {
         };
         if !viewer.roles.may_enter_coordinator_area() {
             return refused(&AppError::Forbidden, &headers);
+        }
+        // Authorise before looking at the input.
+        if let Err(error @ AppError::Forbidden) = super::db::may_handle(&db, &viewer, id).await {
+            return refused(&error, &headers);
         }
         let result = async {
             let status = MediationStatus::from_slug(form.status.trim())
