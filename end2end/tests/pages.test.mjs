@@ -15,7 +15,7 @@ test('the home page renders the alliance from the server without JavaScript', as
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Nachbarn helfen Nachbarn');
   for (const quartier of ['Linden-Süd', 'Westliches Ringgebiet', 'Musterdorf']) {
-    assert.ok(await page.getByRole('link', { name: quartier }).isVisible(), quartier);
+    assert.ok(await page.getByRole('link', { name: quartier, exact: true }).isVisible(), quartier);
   }
   assert.ok((await page.locator('.need-card').count()) > 0, 'latest needs are shown');
   assert.ok(await page.getByText('Nachbarschaftstreff Linden-Süd').isVisible());

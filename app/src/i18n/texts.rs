@@ -780,4 +780,7 @@ texts! {
     LoginErrSuspended => "Dieses Konto ist gesperrt. Bitte wenden Sie sich an die Koordination Ihres Quartiers.", "This account is suspended. Please contact your Quartier's coordinators.";
     ProblemNotApplicable => "{field}: Das ist hier nicht möglich.", "{field}: this is not possible here.";
     HomePlacesIn => "Treffpunkte in {quartier}", "Meeting places in {quartier}";
+    ServicesResults => "Angebote", "Services";
+    PlacesFilter => "Treffpunkte filtern", "Filter meeting places";
+    PlaceAddress => "Adresse", "Address";
 }

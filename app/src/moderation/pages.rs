@@ -1,7 +1,9 @@
 //! `/report` (what is reported, a reason, details) and `/coordinator/reports` (the
 //! moderation queue).
 
-use super::{moderation_queue, report_target, Decision, QueuedReport, Reason, TargetSummary};
+use super::{
+    moderation_queue, report_target, Decision, QueuedReport, Reason, TargetKind, TargetSummary,
+};
 use crate::auth::flash::{use_flash, FlashMessage};
 use crate::i18n::{use_lang, Key};
 use crate::ui::Loaded;
@@ -116,9 +118,17 @@ fn ReportItem(report: QueuedReport) -> impl IntoView {
     } else {
         None
     };
+    // Offer only what changes something: show again what is hidden, hide what is shown.
     let decisions: Vec<Decision> = Decision::ALL
         .into_iter()
         .filter(|d| d.fits(t.kind))
+        .filter(|d| match d {
+            Decision::Hide => !t.hidden,
+            Decision::Unhide => t.hidden,
+            Decision::Suspend => !t.suspended,
+            Decision::Unsuspend => t.kind != TargetKind::User || t.suspended,
+            Decision::Dismiss => true,
+        })
         .collect();
     let decision_id = format!("decision-{id}");
     let note_id = format!("note-{id}");

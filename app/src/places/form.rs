@@ -388,7 +388,8 @@ mod tests {
 
     #[test]
     fn other_fields_are_named() {
-        let cases: Vec<(fn(&mut PlaceForm), &str, Problem)> = vec![
+        type Case = (fn(&mut PlaceForm), &'static str, Problem);
+        let cases: Vec<Case> = vec![
             (|f| f.name.clear(), "place_name", Problem::Missing),
             (|f| f.kind = "castle".into(), "place_kind", Problem::Unknown),
             (

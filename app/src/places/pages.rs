@@ -52,7 +52,7 @@ fn PlaceFacts(place: MeetingPlace) -> impl IntoView {
     view! {
         <dl class="place-facts">
             <div>
-                <dt>{lang.t(Key::FieldStreetAddress)}</dt>
+                <dt>{lang.t(Key::PlaceAddress)}</dt>
                 <dd>{place.street_address.clone()}</dd>
             </div>
             <div>
@@ -123,8 +123,8 @@ fn PlacesMap(template: String, centre: GeoPoint, markers: Vec<MapMarker>) -> imp
                 }).collect_view()}
                 {shown.into_iter().map(|(m, (x, y))| view! {
                     <a href=format!("/places/{}", m.place_id) aria-label=format!("{}. {}", m.number, m.name)>
-                        <circle class="map__marker" r="14" cx=x.to_string() cy=y.to_string()/>
-                        <text class="map__number" x=x.to_string() y=(y + 5.0).to_string() text-anchor="middle">{m.number.to_string()}</text>
+                        <circle class="map__marker" r="24" cx=x.to_string() cy=y.to_string()/>
+                        <text class="map__number" x=x.to_string() y=(y + 9.0).to_string() text-anchor="middle">{m.number.to_string()}</text>
                     </a>
                 }).collect_view()}
             </svg>
@@ -178,7 +178,7 @@ fn PlacesContent(
     view! {
         <form method="get" action="/places" class="filter" role="search">
             <fieldset>
-                <legend>{lang.t(Key::FilterLegend)}</legend>
+                <legend>{lang.t(Key::PlacesFilter)}</legend>
                 <div class="field">
                     <label for="places-quartier">{lang.t(Key::FilterQuartier)}</label>
                     <select id="places-quartier" name="quartier">
@@ -511,7 +511,7 @@ fn EditorContent(page: PlacesEditor) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="place-address">{lang.t(Key::FieldStreetAddress)}</label>
+                    <label for="place-address">{lang.t(Key::PlaceAddress)}</label>
                     <input id="place-address" name="street_address" required maxlength="200" value=shown.text("street_address") aria-invalid=invalid("street_address")/>
                 </div>
                 <fieldset class="field">

@@ -579,6 +579,7 @@ pub fn ServicesSearchPage() -> impl IntoView {
                             </div>
                         </fieldset>
                     </form>
+                    <h2>{lang.t(Key::ServicesResults)}</h2>
                     <p role="status" class="results-count">{count}</p>
                     <ul class="card-grid">
                         {page.services.into_iter().map(|s| view! { <ServiceCard service=s/> }).collect_view()}
