@@ -34,33 +34,7 @@ fn place_form(extra: &str) -> String {
 
 /// A coordinator of the organisation that serves only Musterdorf.
 async fn coordinator_elsewhere(app: &Router, db: &Db) -> String {
-    let (id, _) = common::signed_in(app, db, "dorf@example.org", common::PERSON_PASSWORD).await;
-    let org: i64 =
-        sqlx::query("SELECT id FROM organisations WHERE slug = 'kirchengemeinde-musterdorf'")
-            .fetch_one(db.pool())
-            .await
-            .expect("org")
-            .try_get("id")
-            .expect("id");
-    let mut conn = db.pool().acquire().await.expect("conn");
-    app::auth::db::grant_org_role(&mut conn, id, org, OrgRole::Coordinator)
-        .await
-        .expect("role");
-    drop(conn);
-    let answer = send(
-        app,
-        common::form(
-            "/login",
-            &format!(
-                "email={}&password={}",
-                enc("dorf@example.org"),
-                enc(common::PERSON_PASSWORD)
-            ),
-            None,
-        ),
-    )
-    .await;
-    common::cookie_pair(&answer.cookie().expect("cookie"))
+    common::coordinator_of(app, db, "dorf@example.org", "kirchengemeinde-musterdorf").await
 }
 
 db_test!(

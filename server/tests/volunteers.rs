@@ -391,37 +391,6 @@ db_test!(
     }
 );
 
-/// A coordinator of the organisation with slug `org`.
-async fn coordinator_of(app: &Router, db: &Db, email: &str, org: &str) -> String {
-    let (id, _) = person(app, db, email, None, None).await;
-    let org_id: i64 = sqlx::query("SELECT id FROM organisations WHERE slug = $1")
-        .bind(org)
-        .fetch_one(db.pool())
-        .await
-        .expect("org")
-        .try_get("id")
-        .expect("id");
-    let mut conn = db.pool().acquire().await.expect("conn");
-    app::auth::db::grant_org_role(&mut conn, id, org_id, OrgRole::Coordinator)
-        .await
-        .expect("role");
-    drop(conn);
-    let answer = common::send(
-        app,
-        common::form(
-            "/login",
-            &format!(
-                "email={}&password={}",
-                enc(email),
-                enc(common::PERSON_PASSWORD)
-            ),
-            None,
-        ),
-    )
-    .await;
-    common::cookie_pair(&answer.cookie().expect("cookie"))
-}
-
 db_test!(
     child_related_needs_need_a_valid_inspection_recorded_by_a_coordinator,
     |db: Db| async move {
@@ -521,7 +490,8 @@ db_test!(
         }
         // A coordinator of an organisation that does not serve Carla's Quartier.
         let stranger =
-            coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet").await;
+            common::coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet")
+                .await;
         let other_org: i64 =
             sqlx::query("SELECT id FROM organisations WHERE slug = 'quartiersbuero-ringgebiet'")
                 .fetch_one(db.pool())
@@ -760,7 +730,8 @@ db_test!(
         assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
         assert!(unknown.body.contains("Diesen Eintrag gibt es nicht"));
         let stranger =
-            coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet").await;
+            common::coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet")
+                .await;
         let other = page(
             &app,
             "/coordinator/proposal?quartier=linden-sued",
@@ -866,7 +837,8 @@ db_test!(
         // Ringgebiet only.
         let (anna_id, _) = volunteer(&app, &db, "anna@example.org", "").await;
         let stranger =
-            coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet").await;
+            common::coordinator_of(&app, &db, "sven@example.org", "quartiersbuero-ringgebiet")
+                .await;
         let (_, to) = post(
             &app,
             "/requests/new",

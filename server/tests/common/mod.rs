@@ -202,6 +202,38 @@ pub async fn person(
     (id, cookie_pair(&answer.cookie().expect("cookie")))
 }
 
+/// A coordinator of the organisation with slug `org`.
+pub async fn coordinator_of(app: &Router, db: &Db, email: &str, org: &str) -> String {
+    let (id, _) = person(app, db, email, None, None).await;
+    let org_id: i64 = sqlx::query("SELECT id FROM organisations WHERE slug = $1")
+        .bind(org)
+        .fetch_one(db.pool())
+        .await
+        .expect("org")
+        .try_get("id")
+        .expect("id");
+    let mut conn = db.pool().acquire().await.expect("conn");
+    app::auth::db::grant_org_role(
+        &mut conn,
+        id,
+        org_id,
+        app::auth::policy::OrgRole::Coordinator,
+    )
+    .await
+    .expect("role");
+    drop(conn);
+    let answer = send(
+        app,
+        form(
+            "/login",
+            &format!("email={}&password={}", enc(email), enc(PERSON_PASSWORD)),
+            None,
+        ),
+    )
+    .await;
+    cookie_pair(&answer.cookie().expect("cookie"))
+}
+
 /// A form post; its status and where it leads.
 pub async fn post(
     app: &Router,
