@@ -428,68 +428,54 @@ pub async fn save_place(
             if owner != Some(organisation) {
                 return Err(AppError::validation("place", Problem::OtherOrganisation));
             }
-            sqlx::query(
-                "UPDATE meeting_places SET quartier_id = $2, name = $3, kind = $4,
-                        street_address = $5, opening_hours = $6, step_free = $7,
-                        description = $8, lat = $9, lon = $10, accessible_toilet = $11,
-                        hearing_loop = $12, quiet_room = $13, disabled_parking = $14,
-                        languages = $15, contact_phone = $16, contact_email = $17,
-                        updated_at = $18
-                  WHERE id = $1",
-            )
-            .bind(id)
-            .bind(p.quartier_id)
-            .bind(&p.name)
-            .bind(p.kind.slug())
-            .bind(&p.street_address)
-            .bind(&p.hours_note)
-            .bind(has(Feature::StepFree))
-            .bind(&p.description)
-            .bind(p.point.lat)
-            .bind(p.point.lon)
-            .bind(has(Feature::AccessibleToilet))
-            .bind(has(Feature::HearingLoop))
-            .bind(has(Feature::QuietRoom))
-            .bind(has(Feature::DisabledParking))
-            .bind(&languages)
-            .bind(&p.phone)
-            .bind(&p.email)
-            .bind(at)
-            .execute(&mut *conn)
-            .await?;
             id
         }
+        // A new place starts as a bare row; the update below fills every field, so
+        // both paths write the same columns.
         None => sqlx::query(
             "INSERT INTO meeting_places (quartier_id, organisation_id, name, kind, street_address,
-                    opening_hours, step_free, description, lat, lon, accessible_toilet,
-                    hearing_loop, quiet_room, disabled_parking, languages, contact_phone,
-                    contact_email, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                     $17, $18, $18)
-             RETURNING id",
+                                         opening_hours, created_at)
+             VALUES ($1, $2, $3, $4, $5, '', $6) RETURNING id",
         )
         .bind(p.quartier_id)
         .bind(organisation)
         .bind(&p.name)
         .bind(p.kind.slug())
         .bind(&p.street_address)
-        .bind(&p.hours_note)
-        .bind(has(Feature::StepFree))
-        .bind(&p.description)
-        .bind(p.point.lat)
-        .bind(p.point.lon)
-        .bind(has(Feature::AccessibleToilet))
-        .bind(has(Feature::HearingLoop))
-        .bind(has(Feature::QuietRoom))
-        .bind(has(Feature::DisabledParking))
-        .bind(&languages)
-        .bind(&p.phone)
-        .bind(&p.email)
         .bind(at)
         .fetch_one(&mut *conn)
         .await?
         .try_get("id")?,
     };
+    sqlx::query(
+        "UPDATE meeting_places SET quartier_id = $2, name = $3, kind = $4,
+                street_address = $5, opening_hours = $6, step_free = $7,
+                description = $8, lat = $9, lon = $10, accessible_toilet = $11,
+                hearing_loop = $12, quiet_room = $13, disabled_parking = $14,
+                languages = $15, contact_phone = $16, contact_email = $17,
+                updated_at = $18
+          WHERE id = $1",
+    )
+    .bind(id)
+    .bind(p.quartier_id)
+    .bind(&p.name)
+    .bind(p.kind.slug())
+    .bind(&p.street_address)
+    .bind(&p.hours_note)
+    .bind(has(Feature::StepFree))
+    .bind(&p.description)
+    .bind(p.point.lat)
+    .bind(p.point.lon)
+    .bind(has(Feature::AccessibleToilet))
+    .bind(has(Feature::HearingLoop))
+    .bind(has(Feature::QuietRoom))
+    .bind(has(Feature::DisabledParking))
+    .bind(&languages)
+    .bind(&p.phone)
+    .bind(&p.email)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query("DELETE FROM place_hours WHERE place_id = $1")
         .bind(id)
         .execute(&mut *conn)
