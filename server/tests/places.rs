@@ -716,6 +716,41 @@ db_test!(
             .await,
             1
         );
+        // Editing keeps the entry and prefills the form.
+        let service_id = count(
+            &db,
+            "SELECT id FROM services WHERE title = 'Mieterberatung'",
+        )
+        .await;
+        post(
+            &app,
+            "/org/services",
+            &format!(
+                "organisation=1&service={service_id}&quartier=linden-sued&topic=housing&title={}&phone=0511%20123",
+                enc("Mieterberatung Linden")
+            ),
+            &coordinator,
+        )
+        .await;
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM services WHERE title = 'Mieterberatung Linden'"
+            )
+            .await,
+            1
+        );
+        let edit = page(
+            &app,
+            &format!("/coordinator/places?service={service_id}"),
+            Some(&coordinator),
+        )
+        .await
+        .body;
+        assert!(
+            edit.contains("Angebot bearbeiten") && edit.contains("value=\"Mieterberatung Linden\""),
+            "{edit}"
+        );
         // /help shows the services of the neighbour's Quartier.
         let help = page(&app, "/help", Some(&neighbour)).await.body;
         assert!(
@@ -759,6 +794,31 @@ db_test!(
             .body
             .contains(text));
         let elsewhere = coordinator_elsewhere(&app, &db).await;
+        // Another organisation cannot change the entry, even naming its own organisation.
+        let org3 = count(
+            &db,
+            "SELECT id FROM organisations WHERE slug = 'kirchengemeinde-musterdorf'",
+        )
+        .await;
+        post(
+            &app,
+            "/org/services",
+            &format!("organisation={org3}&service={service_id}&quartier=musterdorf&topic=housing&title=X&phone=0511%20123"),
+            &elsewhere,
+        )
+        .await;
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM services WHERE title = 'Mieterberatung Linden'"
+            )
+            .await,
+            1
+        );
+        assert!(page(&app, "/coordinator/places", Some(&elsewhere))
+            .await
+            .body
+            .contains("Angebot: Das gehört zu einer anderen Organisation."));
         assert!(!page(&app, "/coordinator/mediation", Some(&elsewhere))
             .await
             .body

@@ -783,4 +783,5 @@ texts! {
     ServicesResults => "Angebote", "Services";
     PlacesFilter => "Treffpunkte filtern", "Filter meeting places";
     PlaceAddress => "Adresse", "Address";
+    ServiceEdit => "Angebot bearbeiten", "Edit service";
 }

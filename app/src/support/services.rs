@@ -590,22 +590,81 @@ pub fn ServicesSearchPage() -> impl IntoView {
     }
 }
 
-/// The organisation's services with a form to add one, on `/coordinator/places`.
+/// The organisation's services with a form to add one or, with `?service=` naming one
+/// of them, to edit it; on `/coordinator/places`.
 #[component]
 pub fn ServicesEditor(
     organisations: Vec<(i64, String)>,
     quartiere: Vec<QuartierOption>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let flash = use_flash();
     let own = Resource::new(|| (), |_| own_services());
+    let query = use_query_map();
+    view! {
+        <Loaded resource=own let:own>
+            {
+                let editing = query
+                    .read_untracked()
+                    .get("service")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .and_then(|id| own.services.iter().find(|s| s.id == id).cloned());
+                view! {
+                    <section aria-labelledby="services">
+                        <h2 id="services">{lang.t(Key::ServicesOurs)}</h2>
+                        <ul class="plain-list">
+                            {own.services.into_iter().map(|s| view! {
+                                <li>
+                                    <strong>{s.title.clone()}</strong>" · "{lang.t(s.topic.label())}" · "{s.quartier_name.clone()}" "
+                                    <a href=format!("/coordinator/places?service={}#service-form", s.id)>{lang.t(Key::ServiceEdit)}</a>
+                                    <form method="post" action="/org/services/delete" class="inline-form">
+                                        <input type="hidden" name="organisation" value=s.organisation_id.to_string()/>
+                                        <input type="hidden" name="service" value=s.id.to_string()/>
+                                        <button type="submit" class="button button--secondary">{lang.t(Key::ServiceDelete)}</button>
+                                    </form>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                    <ServiceForm organisations=organisations.clone() quartiere=quartiere.clone() editing/>
+                }
+            }
+        </Loaded>
+    }
+}
+
+#[component]
+fn ServiceForm(
+    organisations: Vec<(i64, String)>,
+    quartiere: Vec<QuartierOption>,
+    editing: Option<Service>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let flash = use_flash();
+    let heading = if editing.is_some() {
+        Key::ServiceEdit
+    } else {
+        Key::ServiceNew
+    };
     let value = {
         let flash = flash.clone();
         move |name: &str| {
             if flash.form == "service" {
-                flash.value(name)
-            } else {
-                String::new()
+                return flash.value(name);
+            }
+            let Some(s) = &editing else {
+                return String::new();
+            };
+            match name {
+                "service" => s.id.to_string(),
+                "organisation" => s.organisation_id.to_string(),
+                "quartier" => s.quartier_slug.clone(),
+                "topic" => s.topic.slug().to_owned(),
+                "title" => s.title.clone(),
+                "description" => s.description.clone(),
+                "phone" => s.phone.clone(),
+                "email" => s.email.clone(),
+                "hours" => s.hours.clone(),
+                _ => String::new(),
             }
         }
     };
@@ -614,27 +673,11 @@ pub fn ServicesEditor(
         move |field: &str| flash.invalid("service", field).then_some("true")
     };
     view! {
-        <section aria-labelledby="services">
-            <h2 id="services">{lang.t(Key::ServicesOurs)}</h2>
-            <Loaded resource=own let:own>
-                <ul class="plain-list">
-                    {own.services.into_iter().map(|s| view! {
-                        <li>
-                            <strong>{s.title.clone()}</strong>" · "{lang.t(s.topic.label())}" · "{s.quartier_name.clone()}
-                            <form method="post" action="/org/services/delete" class="inline-form">
-                                <input type="hidden" name="organisation" value=s.organisation_id.to_string()/>
-                                <input type="hidden" name="service" value=s.id.to_string()/>
-                                <button type="submit" class="button button--secondary">{lang.t(Key::ServiceDelete)}</button>
-                            </form>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </Loaded>
-        </section>
         <section aria-labelledby="service-form">
-            <h2 id="service-form">{lang.t(Key::ServiceNew)}</h2>
+            <h2 id="service-form">{lang.t(heading)}</h2>
             <FlashMessage flash=flash.clone() form="service"/>
             <form method="post" action="/org/services" class="stacked-form">
+                <input type="hidden" name="service" value=value("service")/>
                 <div class="field">
                     <label for="service-organisation">{lang.t(Key::FieldOrganisation)}</label>
                     <select id="service-organisation" name="organisation">
