@@ -138,6 +138,14 @@ mod ssr {
         fn from(err: sqlx::Error) -> Self {
             match &err {
                 sqlx::Error::RowNotFound => AppError::NotFound,
+                // PostgreSQL refuses text with a NUL byte or bytes that are no characters;
+                // that is the caller's malformed input, not a fault of the server.
+                sqlx::Error::Database(db)
+                    if matches!(db.code().as_deref(), Some("22021") | Some("22P05")) =>
+                {
+                    tracing::warn!(error = %err, "text the database cannot store");
+                    AppError::validation("request", crate::error::Problem::Malformed)
+                }
                 sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                     tracing::error!(error = %err, "database unavailable");
                     AppError::Unavailable
