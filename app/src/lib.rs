@@ -16,6 +16,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod legal;
+pub mod live;
 pub mod mail;
 pub mod matching;
 pub mod moderation;
@@ -45,6 +46,7 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>(
     routes.extend(support::services::routes::form_routes());
     routes.extend(support::conflict::routes::form_routes());
     routes.extend(moderation::routes::form_routes());
+    routes.extend(live::routes::form_routes());
     routes
 }
 

@@ -47,8 +47,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let db = Db::connect(&cli.database_url).await?;
     db.migrate().await?;
     match cli.command {
-        None => serve(db, cli.serve).await,
-        Some(Command::Serve(args)) => serve(db, args).await,
+        None => serve(db, &cli.database_url, cli.serve).await,
+        Some(Command::Serve(args)) => serve(db, &cli.database_url, args).await,
         Some(Command::Migrate) => {
             println!("Datenbank ist auf dem neuesten Stand (database is up to date).");
             Ok(())
@@ -68,7 +68,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(db: Db, database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
     if args.demo && seed::seed_demo(&db, 1, true).await?.is_some() {
         tracing::info!("demo data written");
     }
@@ -112,6 +112,13 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     };
     tokio::spawn(need_lifecycle_jobs(db.clone(), site, args.retention_days));
     tokio::spawn(server::mailer::run(db.clone(), delivery));
+    // Every instance on one PostgreSQL hears the others' changes.
+    if db.kind() == app::db::DbKind::Postgres {
+        tokio::spawn(app::live::bus::listen_postgres(
+            db.live().clone(),
+            database_url.to_owned(),
+        ));
+    }
     let listener = tokio::net::TcpListener::bind(args.site_addr)
         .await
         .with_context(|| format!("LEPTOS_SITE_ADDR: cannot listen on {}", args.site_addr))?;
@@ -121,7 +128,14 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown({
+        let live = db.live().clone();
+        async move {
+            shutdown_signal().await;
+            // Open change streams would keep their connections, and the process, alive.
+            live.close();
+        }
+    })
     .await
     .context("server stopped with an error")?;
     db.close().await;

@@ -8,108 +8,13 @@ use app::auth::policy::{OrgRole, QuartierRole};
 use app::db::testing::TestDb;
 use app::db::Db;
 use sqlx::Row;
-use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+
+mod common;
+use common::process::{free_address, request, sign_in, start};
 
 const PASSWORD: &str = "Absturz-sicher-2026";
-
-/// Status, `Location` and the session cookie of an answer.
-struct Answer {
-    status: u16,
-    location: Option<String>,
-    cookie: Option<String>,
-}
-
-/// One HTTP/1.1 request on its own connection; an error once the server is gone.
-async fn request(
-    addr: &str,
-    path: &str,
-    body: Option<&str>,
-    cookie: Option<&str>,
-) -> std::io::Result<Answer> {
-    let mut stream = TcpStream::connect(addr).await?;
-    let mut head = match body {
-        Some(b) => format!(
-            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n",
-            b.len()
-        ),
-        None => format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n"),
-    };
-    if let Some(c) = cookie {
-        head.push_str(&format!("Cookie: {c}\r\n"));
-    }
-    head.push_str("\r\n");
-    head.push_str(body.unwrap_or(""));
-    stream.write_all(head.as_bytes()).await?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await?;
-    let text = String::from_utf8_lossy(&raw);
-    let mut lines = text.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| std::io::Error::other("no status line"))?;
-    let mut answer = Answer {
-        status,
-        location: None,
-        cookie: None,
-    };
-    for line in lines.take_while(|l| !l.is_empty()) {
-        let Some((name, value)) = line.split_once(": ") else {
-            continue;
-        };
-        match name.to_ascii_lowercase().as_str() {
-            "location" => answer.location = Some(value.to_owned()),
-            "set-cookie" if value.starts_with("gn_session=") => {
-                answer.cookie = value.split(';').next().map(str::to_owned);
-            }
-            _ => {}
-        }
-    }
-    Ok(answer)
-}
-
-fn free_address() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
-    listener.local_addr().expect("address").to_string()
-}
-
-async fn start(url: &str, addr: &str) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nachbarschaft"))
-        .arg("serve")
-        .env("DATABASE_URL", url)
-        .env("LEPTOS_SITE_ADDR", addr)
-        .env("RUST_LOG", "error")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start server");
-    for _ in 0..200 {
-        if request(addr, "/readyz", None, None)
-            .await
-            .is_ok_and(|a| a.status == 200)
-        {
-            return child;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("server did not become ready");
-}
-
-async fn sign_in(addr: &str, email: &str) -> String {
-    let body = format!("email={}&password={PASSWORD}", email.replace('@', "%40"));
-    let answer = request(addr, "/login", Some(&body), None)
-        .await
-        .expect("sign in");
-    assert_eq!(answer.location.as_deref(), Some("/me"), "{email}");
-    answer.cookie.expect("session cookie")
-}
 
 /// A coordinator of the first organisation and three volunteers of the first Quartier.
 async fn people(db: &Db) -> Vec<String> {
@@ -170,7 +75,7 @@ async fn acknowledged_writes_survive_a_kill(test_db: TestDb) {
     let mut server = start(&test_db.url, &addr).await;
     let mut cookies = Vec::new();
     for email in &emails {
-        cookies.push(sign_in(&addr, email).await);
+        cookies.push(sign_in(&addr, email, PASSWORD).await);
     }
     let messages: Arc<Mutex<Vec<(i64, String)>>> = Arc::default();
     let sign_ups: Arc<Mutex<Vec<(usize, i64)>>> = Arc::default();

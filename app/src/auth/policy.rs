@@ -317,6 +317,7 @@ pub const FORM_POSTS: &[(&str, Access)] = &[
     ("/events/{id}/attend", Access::SignedIn),
     ("/events/{id}/calendar", Access::Public),
     ("/places/{id}/calendar", Access::Public),
+    ("/live/coordinator", Access::CoordinatorArea),
     ("/org/services", Access::StaffOfOrg),
     ("/org/services/delete", Access::StaffOfOrg),
     ("/help/conflict", Access::SignedIn),

@@ -24,6 +24,15 @@ pub fn CoordinatorPage() -> impl IntoView {
     let lang = use_lang();
     let flash = use_flash();
     let home = Resource::new(|| (), |_| coordinator_home());
+    // Set once the page reloaded itself, for screen readers.
+    let refreshed = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        crate::live::follow::follow("/live/coordinator", move || {
+            home.refetch();
+            refreshed.set(true);
+        })
+    });
     view! {
         <Title text=lang.t(Key::CoordinatorTitle)/>
         <h1>{lang.t(Key::CoordinatorTitle)}</h1>
@@ -34,7 +43,10 @@ pub fn CoordinatorPage() -> impl IntoView {
             <a class="button button--secondary" href="/coordinator/mediation">{lang.t(Key::MediationTitle)}</a>
             <a class="button button--secondary" href="/coordinator/places">{lang.t(Key::PlacesEditorTitle)}</a>
         </nav>
-        <Loaded resource=home let:home>
+        <p class="live-status visually-hidden" aria-live="polite">
+            {move || refreshed.get().then(|| lang.t(Key::LiveRefreshed))}
+        </p>
+        <Loaded resource=home keep_shown=true let:home>
             <CoordinatorContent home flash=flash.clone()/>
         </Loaded>
     }

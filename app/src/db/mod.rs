@@ -49,6 +49,8 @@ pub enum DbError {
 pub struct Db {
     pool: AnyPool,
     kind: DbKind,
+    /// The change feed of this process (shared by clones).
+    live: crate::live::bus::Live,
 }
 
 impl Db {
@@ -87,7 +89,11 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| DbError::Connect(e.to_string()))?;
-        Ok(Db { pool, kind })
+        Ok(Db {
+            pool,
+            kind,
+            live: crate::live::bus::Live::default(),
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -96,6 +102,10 @@ impl Db {
 
     pub fn kind(&self) -> DbKind {
         self.kind
+    }
+
+    pub fn live(&self) -> &crate::live::bus::Live {
+        &self.live
     }
 
     /// Applies the migrations of this database kind that have not run yet.

@@ -784,4 +784,5 @@ texts! {
     PlacesFilter => "Treffpunkte filtern", "Filter meeting places";
     PlaceAddress => "Adresse", "Address";
     ServiceEdit => "Angebot bearbeiten", "Edit service";
+    LiveRefreshed => "Die Übersicht wurde gerade aktualisiert.", "The overview has just been updated.";
 }

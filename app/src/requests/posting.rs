@@ -319,6 +319,7 @@ pub async fn post_need(db: &Db, viewer: &Viewer, form: &NeedForm) -> Result<Post
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, organisation).await;
     Ok(Posted {
         id,
         status,

@@ -264,6 +264,7 @@ pub async fn sign_up(
         .await?;
     }
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(outcome)
 }
 
@@ -305,6 +306,7 @@ pub async fn withdraw(db: &Db, viewer: &Viewer, need_id: i64) -> Result<(), AppE
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(())
 }
 
@@ -378,6 +380,7 @@ pub async fn confirm_helper(
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(())
 }
 
@@ -453,6 +456,7 @@ pub async fn close(db: &Db, viewer: &Viewer, need_id: i64, feedback: &str) -> Re
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(())
 }
 
@@ -552,6 +556,7 @@ pub async fn review(
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(next.status)
 }
 
@@ -686,6 +691,7 @@ pub async fn assign(
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(())
 }
 
@@ -726,6 +732,7 @@ pub async fn unassign(
     )
     .await?;
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, need.organisation_id).await;
     Ok(())
 }
 

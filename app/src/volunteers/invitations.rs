@@ -502,6 +502,7 @@ pub async fn answer(
         .await?;
     }
     tx.commit().await?;
+    crate::live::bus::organisation_changed(db, facts.organisation_id).await;
     Ok(Answer::Accepted)
 }
 

@@ -3,6 +3,8 @@
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod process;
+
 use app::auth::policy::{OrgRole, QuartierRole};
 use app::db::Db;
 use axum::body::Body;
@@ -64,6 +66,17 @@ pub async fn send(router: &Router, request: Request<Body>) -> Answer {
         .expect("router answers");
     let status = response.status();
     let headers = response.headers().clone();
+    // A change stream never ends by itself; its status and headers are the answer.
+    if headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"))
+    {
+        return Answer {
+            status,
+            headers,
+            body: String::new(),
+        };
+    }
     let bytes = response
         .into_body()
         .collect()

@@ -1,0 +1,131 @@
+//! The change stream of the coordinator page, in one process, on SQLite and PostgreSQL:
+//! a need posted by a neighbour reaches the coordinators of its organisation and no
+//! one else, and the stream ends when the server shuts down.
+
+use app::auth::policy::{OrgRole, QuartierRole};
+use app::db::testing::TestDb;
+use axum::body::Body;
+use axum::http::{header, Request};
+use http_body_util::BodyExt;
+use sqlx::Row;
+use std::time::Duration;
+use tower::ServiceExt;
+
+mod common;
+use common::{coordinator_of, enc, person, post, router};
+
+/// The body of an open change stream.
+struct Stream(Body);
+
+impl Stream {
+    async fn open(app: &axum::Router, cookie: &str) -> Stream {
+        let request = Request::get("/live/coordinator")
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .expect("request");
+        let response = app.clone().oneshot(request).await.expect("answer");
+        assert_eq!(response.status(), 200);
+        assert_eq!(
+            response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|t| t.to_str().ok()),
+            Some("text/event-stream")
+        );
+        Stream(response.into_body())
+    }
+
+    /// The next event's data, or `None` when the stream ended; fails after ten seconds
+    /// of silence.
+    async fn next(&mut self) -> Option<String> {
+        loop {
+            let frame = tokio::time::timeout(Duration::from_secs(10), self.0.frame())
+                .await
+                .expect("an event or the end within ten seconds")?
+                .expect("frame");
+            let Ok(data) = frame.into_data() else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&data).into_owned();
+            if let Some(line) = text.lines().find_map(|l| l.strip_prefix("data: ")) {
+                return Some(line.to_owned());
+            }
+        }
+    }
+}
+
+async fn changes_reach_only_the_organisation_concerned(test_db: TestDb) {
+    let db = test_db.db.clone();
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let app = router(&db);
+    let (_, ours) = person(
+        &app,
+        &db,
+        "koordination@live.example",
+        None,
+        Some(OrgRole::Coordinator),
+    )
+    .await;
+    let other: (i64, String) = {
+        let row = sqlx::query(
+            "SELECT id, slug FROM organisations
+              WHERE id NOT IN (SELECT organisation_id FROM organisation_quartiere WHERE quartier_id = 1)
+              ORDER BY id LIMIT 1",
+        )
+        .fetch_one(db.pool())
+        .await
+        .expect("another organisation");
+        (
+            row.try_get("id").expect("id"),
+            row.try_get("slug").expect("slug"),
+        )
+    };
+    let theirs = coordinator_of(&app, &db, "andere@live.example", &other.1).await;
+    let (_, neighbour) = person(
+        &app,
+        &db,
+        "nachbarin@live.example",
+        Some(QuartierRole::Neighbour),
+        None,
+    )
+    .await;
+    let mut our_page = Stream::open(&app, &ours).await;
+    let mut their_page = Stream::open(&app, &theirs).await;
+
+    let form = format!(
+        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
+        enc("Einkauf für die Woche"),
+        enc("Zwei Taschen vom Markt."),
+    );
+    let (status, _) = post(&app, "/requests/new", &form, &neighbour).await;
+    assert_eq!(status, 303);
+    let first_org: i64 = sqlx::query("SELECT organisation_id FROM needs ORDER BY id DESC LIMIT 1")
+        .fetch_one(db.pool())
+        .await
+        .expect("need")
+        .try_get("organisation_id")
+        .expect("id");
+    assert_eq!(our_page.next().await, Some(format!("org:{first_org}")));
+
+    // The other organisation hears its own next change first: the need was not theirs.
+    app::live::bus::organisation_changed(&db, other.0).await;
+    assert_eq!(their_page.next().await, Some(format!("org:{}", other.0)));
+
+    // Shutting down ends the streams.
+    db.live().close();
+    assert_eq!(our_page.next().await, None);
+    assert_eq!(their_page.next().await, None);
+    test_db.finish().await;
+}
+
+#[tokio::test]
+async fn changes_reach_only_the_organisation_concerned_on_sqlite() {
+    changes_reach_only_the_organisation_concerned(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn changes_reach_only_the_organisation_concerned_on_postgres() {
+    if let Some(db) = TestDb::postgres().await {
+        changes_reach_only_the_organisation_concerned(db).await;
+    }
+}
