@@ -2,6 +2,7 @@
 //! `main.rs` only parses the command line and calls into here, so tests can build the
 //! same router on a fresh database.
 
+pub mod assets;
 pub mod backup;
 pub mod cli;
 pub mod mailer;

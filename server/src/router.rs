@@ -21,7 +21,6 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -96,17 +95,6 @@ pub fn build_router(state: AppState) -> Router {
     };
 
     let request_id = HeaderName::from_static("x-request-id");
-    let static_files = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300, must-revalidate"),
-        ))
-        .service(
-            ServeDir::new(site_root.join("pkg"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
-
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -135,11 +123,7 @@ pub fn build_router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .nest_service("/pkg", static_files)
-        .route_service(
-            "/favicon.ico",
-            ServeFile::new(site_root.join("favicon.ico")),
-        )
+        .merge(crate::assets::Assets::load(&site_root).routes())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

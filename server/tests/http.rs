@@ -285,3 +285,82 @@ db_test!(oversized_bodies_are_refused, |db: Db| async move {
     .await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
 });
+
+/// A site folder with one stylesheet (plain, gzip and brotli variants) and a favicon.
+fn site_folder(db: &Db) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("gn-site-{}-{:?}", std::process::id(), db.kind()));
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("folder");
+    std::fs::write(pkg.join("site.css"), "body { color: black }").expect("css");
+    std::fs::write(pkg.join("site.css.gz"), "gzip bytes").expect("gz");
+    std::fs::write(pkg.join("site.css.br"), "brotli bytes").expect("br");
+    std::fs::write(root.join("favicon.ico"), [0u8, 0, 1, 0]).expect("icon");
+    root
+}
+
+db_test!(
+    static_files_come_from_memory_in_the_encoding_asked_for,
+    |db: Db| async move {
+        let root = site_folder(&db);
+        let app = server::router::build_router(server::router::AppState {
+            leptos_options: server::router::leptos_options(&root, ([127, 0, 0, 1], 3000).into()),
+            db: db.clone(),
+            base_url: "http://127.0.0.1:3000".into(),
+            dev_mailbox: false,
+            map_tiles: None,
+        });
+        let fetch = |encoding: &'static str, tag: Option<String>| {
+            let mut request =
+                Request::get("/pkg/site.css").header(header::ACCEPT_ENCODING, encoding);
+            if let Some(tag) = tag {
+                request = request.header(header::IF_NONE_MATCH, tag);
+            }
+            send(&app, request.body(Body::empty()).expect("request"))
+        };
+        let plain = fetch("identity", None).await;
+        assert_eq!(plain.status, StatusCode::OK);
+        assert_eq!(plain.body, "body { color: black }");
+        assert_eq!(
+            plain.header(header::CONTENT_TYPE).as_deref(),
+            Some("text/css")
+        );
+        assert_eq!(plain.header(header::CONTENT_ENCODING), None);
+        let brotli = fetch("gzip, deflate, br", None).await;
+        assert_eq!(brotli.body, "brotli bytes");
+        assert_eq!(
+            brotli.header(header::CONTENT_ENCODING).as_deref(),
+            Some("br")
+        );
+        assert_eq!(
+            brotli.header(header::VARY).as_deref(),
+            Some("accept-encoding")
+        );
+        let gzip = fetch("gzip, br;q=0", None).await;
+        assert_eq!(gzip.body, "gzip bytes");
+        assert_eq!(
+            gzip.header(header::CONTENT_ENCODING).as_deref(),
+            Some("gzip")
+        );
+        // The same file again: not modified, no body.
+        let tag = plain.header(header::ETAG).expect("etag");
+        let again = fetch("br", Some(tag)).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+        assert_eq!(again.body, "");
+        let icon = get(&app, "/favicon.ico").await;
+        assert_eq!(icon.status, StatusCode::OK);
+        assert_eq!(
+            icon.header(header::CONTENT_TYPE).as_deref(),
+            Some("image/x-icon")
+        );
+        // Unknown files and the variants themselves are not found.
+        assert_eq!(
+            get(&app, "/pkg/other.js").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            get(&app, "/pkg/site.css.gz").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+);
