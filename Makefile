@@ -17,7 +17,7 @@ export LEPTOS_OUTPUT_NAME := nachbarschaft
 DATABASE_URL ?= sqlite://data/nachbarschaft.db
 export DATABASE_URL
 
-.PHONY: run build test bench tools rust-tools node-tools system-tools check-format lint unit e2e postgres-ready clean
+.PHONY: run build test bench bench-tools tools rust-tools node-tools system-tools check-format lint unit e2e postgres-ready clean
 
 ## Build the release and serve it on 127.0.0.1:3000 with demo data (SQLite under ./data).
 run: build
@@ -67,13 +67,21 @@ postgres-ready:
 e2e: build
 	end2end/run.sh
 
-## Benchmarks: matching one need against 1k/10k/100k volunteers and a bulk proposal of
-## 1,000 needs × 10,000 volunteers (criterion), then the suggestions server function end
-## to end with 10,000 seeded volunteers on SQLite and PostgreSQL. Figures go to
-## BENCHMARKS.md by hand.
-bench: build postgres-ready
+## Benchmarks (figures go to BENCHMARKS.md by hand):
+## - matching one need against 1k/10k/100k volunteers and a bulk proposal (criterion);
+## - the suggestions server function end to end with 10,000 volunteers on both databases;
+## - HTTP load with wrk at 50,000 volunteers / 30,000 needs on SQLite and PostgreSQL:
+##   req/s, p50/p99, errors, RSS, each path's share of /healthz;
+## - the wasm bundle's size, and time to first byte and to hydration in Chromium.
+bench: build postgres-ready system-tools bench-tools
 	cargo bench -p app --features ssr --bench matching
 	python3 scripts/bench_suggestions.py --scale 200 --calls 200
+	python3 scripts/bench_http.py --scale 1000 --seconds 10 --connections 32
+	@W=target/site/pkg/nachbarschaft.wasm; echo "wasm bundle: $$(stat -c %s $$W) B raw, $$(gzip -9c $$W | wc -c) B gzip -9, $$(stat -c %s $$W.br) B brotli"
+	node scripts/bench_browser.mjs 10
+
+bench-tools:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 clean:
 	cargo clean
