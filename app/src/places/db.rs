@@ -19,7 +19,7 @@ const PLACE_SQL: &str = "SELECT p.id, p.name, p.kind, p.street_address, p.openin
         p.lon, p.step_free, p.accessible_toilet, p.hearing_loop, p.quiet_room,
         p.disabled_parking, p.languages, p.contact_phone, p.contact_email, p.description,
         p.organisation_id, q.slug AS quartier_slug, q.name AS quartier_name,
-        o.name AS organisation_name
+        o.name AS organisation_name, p.hidden_at
    FROM meeting_places p
    JOIN quartiere q ON q.id = p.quartier_id
    LEFT JOIN organisations o ON o.id = p.organisation_id";
@@ -171,22 +171,16 @@ pub async fn places_page(
     })
 }
 
-async fn place_by_id(db: &Db, id: i64, visible_only: bool) -> Result<MeetingPlace, AppError> {
-    let sql = format!(
-        "{PLACE_SQL} WHERE p.id = $1{}",
-        if visible_only {
-            " AND p.hidden_at IS NULL"
-        } else {
-            ""
-        }
-    );
-    let place = sqlx::query(&sql)
+/// A place by id, hidden or not, and whether it is hidden.
+async fn place_by_id(db: &Db, id: i64) -> Result<(MeetingPlace, bool), AppError> {
+    let row = sqlx::query(&format!("{PLACE_SQL} WHERE p.id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
         .await?
         .ok_or(AppError::NotFound)?;
-    let place = place_from(&place)?;
-    Ok(with_hours(db, vec![place]).await?.remove(0))
+    let hidden = row.try_get::<Option<i64>, _>("hidden_at")?.is_some();
+    let place = place_from(&row)?;
+    Ok((with_hours(db, vec![place]).await?.remove(0), hidden))
 }
 
 /// The events of a place that have not ended, each at its next date.
@@ -255,41 +249,49 @@ pub async fn place_page(
     id: i64,
     tiles: Option<String>,
 ) -> Result<PlacePage, AppError> {
-    let place = place_by_id(db, id, false).await?;
+    let (place, hidden) = place_by_id(db, id).await?;
     let may_edit = viewer
         .zip(place.organisation_id)
         .is_some_and(|(v, org)| may_edit(&v.roles, org));
-    let hidden: Option<i64> = sqlx::query("SELECT hidden_at FROM meeting_places WHERE id = $1")
-        .bind(id)
-        .fetch_one(db.pool())
-        .await?
-        .try_get("hidden_at")?;
-    if hidden.is_some() && !may_edit {
+    if hidden && !may_edit {
         return Err(AppError::NotFound);
     }
     let lang = crate::i18n::request_lang();
-    let mut events = Vec::new();
-    for e in stored_events(db, id).await? {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS coming,
-                    SUM(CASE WHEN user_id = $2 THEN 1 ELSE 0 END) AS mine
-               FROM event_attendance WHERE event_id = $1",
-        )
-        .bind(e.id)
-        .bind(viewer.map_or(0, |v| v.id))
-        .fetch_one(db.pool())
-        .await?;
+    // Who comes to which event, in one query for all events of the place.
+    let mut attendance = std::collections::HashMap::new();
+    for row in sqlx::query(
+        "SELECT a.event_id, COUNT(*) AS coming,
+                SUM(CASE WHEN a.user_id = $2 THEN 1 ELSE 0 END) AS mine
+           FROM event_attendance a JOIN place_events e ON e.id = a.event_id
+          WHERE e.place_id = $1
+          GROUP BY a.event_id",
+    )
+    .bind(id)
+    .bind(viewer.map_or(0, |v| v.id))
+    .fetch_all(db.pool())
+    .await?
+    {
+        let event: i64 = row.try_get("event_id")?;
+        let coming: i64 = row.try_get("coming")?;
         let mine: Option<i64> = row.try_get("mine")?;
-        events.push(EventView {
-            id: e.id,
-            when: event_when(lang, &e),
-            title: e.title,
-            description: e.description,
-            weekly: e.weekly,
-            coming: row.try_get("coming")?,
-            i_come: mine.unwrap_or(0) > 0,
-        });
+        attendance.insert(event, (coming, mine.unwrap_or(0) > 0));
     }
+    let events = stored_events(db, id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let (coming, i_come) = attendance.get(&e.id).copied().unwrap_or((0, false));
+            EventView {
+                id: e.id,
+                when: event_when(lang, &e),
+                title: e.title,
+                description: e.description,
+                weekly: e.weekly,
+                coming,
+                i_come,
+            }
+        })
+        .collect();
     Ok(PlacePage {
         place,
         events,
