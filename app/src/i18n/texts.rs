@@ -785,4 +785,5 @@ texts! {
     PlaceAddress => "Adresse", "Address";
     ServiceEdit => "Angebot bearbeiten", "Edit service";
     LiveRefreshed => "Die Übersicht wurde gerade aktualisiert.", "The overview has just been updated.";
+    FieldAbout => "Beschreibung", "Description";
 }

@@ -589,7 +589,7 @@ fn EditorContent(page: PlacesEditor) -> impl IntoView {
                     <input id="place-email" name="email" type="email" maxlength="254" value=shown.text("email") aria-invalid=invalid("email")/>
                 </div>
                 <div class="field">
-                    <label for="place-description">{lang.t(Key::FieldDescription)}</label>
+                    <label for="place-description">{lang.t(Key::FieldAbout)}</label>
                     <textarea id="place-description" name="description" rows="3" maxlength="2000">{shown.text("description")}</textarea>
                 </div>
                 <button type="submit" class="button">{lang.t(Key::PlaceSave)}</button>
@@ -638,7 +638,7 @@ fn EditorContent(page: PlacesEditor) -> impl IntoView {
                         {lang.t(Key::EventWeekly)}
                     </label>
                     <div class="field">
-                        <label for="event-description">{lang.t(Key::FieldDescription)}</label>
+                        <label for="event-description">{lang.t(Key::FieldAbout)}</label>
                         <textarea id="event-description" name="description" rows="3" maxlength="2000">{event_value("description")}</textarea>
                     </div>
                     <button type="submit" class="button">{lang.t(Key::EventAdd)}</button>

@@ -719,7 +719,7 @@ fn ServiceForm(
                     <input id="service-hours" name="hours" maxlength="200" value=value("hours") aria-invalid=invalid("hours_note")/>
                 </div>
                 <div class="field">
-                    <label for="service-description">{lang.t(Key::FieldDescription)}</label>
+                    <label for="service-description">{lang.t(Key::FieldAbout)}</label>
                     <textarea id="service-description" name="description" rows="3" maxlength="2000">{value("description")}</textarea>
                 </div>
                 <button type="submit" class="button">{lang.t(Key::ServiceSave)}</button>

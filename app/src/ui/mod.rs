@@ -221,7 +221,7 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
                 "user" => lang.t(Key::FieldPerson),
                 "need" => lang.t(Key::FieldNeed),
                 "title" => lang.t(Key::FieldTitle),
-                "description" => lang.t(Key::FieldDescription),
+                "description" => lang.t(Key::FieldAbout),
                 "date" => lang.t(Key::FieldDate),
                 "start" => lang.t(Key::FieldStart),
                 "end" => lang.t(Key::FieldEnd),
