@@ -761,3 +761,29 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    many_volunteers_read_a_need_page_at_once_without_running_the_pool_dry,
+    |db: Db| async move {
+        server::seed::seed_demo(&db, 1, false).await.expect("seed");
+        let app = common::router(&db);
+        let Cast {
+            neighbour,
+            helper,
+            coordinator,
+            ..
+        } = cast(&app, &db).await;
+        let (need_page, _) = approved_need(&app, &neighbour, &coordinator).await;
+        // Far more readers than pooled connections: a page that held one connection
+        // while waiting for a second would stall them all until the pool timed out.
+        let readers: Vec<_> = (0..48)
+            .map(|_| {
+                let (app, page_url, helper) = (app.clone(), need_page.clone(), helper.clone());
+                tokio::spawn(async move { page(&app, &page_url, Some(&helper)).await.status })
+            })
+            .collect();
+        for reader in readers {
+            assert_eq!(reader.await.expect("reader"), StatusCode::OK);
+        }
+    }
+);

@@ -96,8 +96,12 @@ async fn quartiere_within(db: &Db, home: GeoPoint, km: u32) -> Result<Vec<i64>, 
 }
 
 /// A volunteer's approximate home point: the one of their profile, else the centre of
-/// the first Quartier they help in.
-pub async fn volunteer_home(db: &Db, user_id: i64) -> Result<Option<GeoPoint>, sqlx::Error> {
+/// the first Quartier they help in. Takes the caller's connection: a page that already
+/// holds one must not wait for a second (under load the pool would run dry).
+pub async fn volunteer_home(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<Option<GeoPoint>, sqlx::Error> {
     // The profile's approximate home point; else the centre of the first Quartier.
     sqlx::query(
         "SELECT home_lat AS lat, home_lon AS lon, 0 AS fallback FROM volunteers WHERE user_id = $1
@@ -108,7 +112,7 @@ pub async fn volunteer_home(db: &Db, user_id: i64) -> Result<Option<GeoPoint>, s
          ORDER BY fallback LIMIT 1",
     )
     .bind(user_id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?
     .map(|row| {
         Ok(GeoPoint {

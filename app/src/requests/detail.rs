@@ -289,7 +289,7 @@ pub mod db {
         };
         let revealed = my_state == Some(HelperState::Confirmed);
         let distance_m = match viewer {
-            Some(v) => crate::requests::db::volunteer_home(db, v.id)
+            Some(v) => crate::requests::db::volunteer_home(&mut conn, v.id)
                 .await?
                 .map(|home| {
                     crate::requests::db::rounded_metres(crate::matching::geo::haversine_km(
