@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use common::{router, send, Answer};
+use sqlx::Row;
 
 mod common;
 
@@ -362,5 +363,34 @@ db_test!(
             StatusCode::NOT_FOUND
         );
         let _ = std::fs::remove_dir_all(&root);
+    }
+);
+
+db_test!(
+    past_a_thousand_open_needs_lists_say_more_than_and_keep_paging,
+    |db: Db| async move {
+        // 40 rounds of demo needs: well over a thousand open ones.
+        server::seed::seed_demo(&db, 40, false)
+            .await
+            .expect("seed demo data");
+        let app = router(&db);
+        let open: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM needs WHERE status = 'open' AND starts_at > $1",
+        )
+        .bind(app::db::now())
+        .fetch_one(db.pool())
+        .await
+        .expect("count")
+        .try_get("n")
+        .expect("n");
+        assert!(open > app::requests::COUNT_CAP, "{open} open needs");
+        let list = get(&app, "/requests").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("Mehr als 1.000 offene Gesuche gefunden"), "count");
+        let far = get(&app, "/requests?page=30").await;
+        assert!(far.body.contains("Seite 30"), "page 30 of many");
+        assert!(far.body.contains("page=31"), "a next page");
+        let home = get(&app, "/").await;
+        assert!(home.body.contains("Mehr als 1.000 offene Gesuche") || home.body.contains("offene Gesuche"));
     }
 );

@@ -78,7 +78,11 @@ fn Overview(overview: HomeData) -> impl IntoView {
                     .quartiere
                     .into_iter()
                     .map(|q| {
-                        let count = lang.fill(Key::OpenNeedsCount, &[("count", &q.open_needs.to_string())]);
+                        let count = if q.open_needs > crate::requests::COUNT_CAP {
+                            lang.t(Key::OpenNeedsMany).to_owned()
+                        } else {
+                            lang.fill(Key::OpenNeedsCount, &[("count", &q.open_needs.to_string())])
+                        };
                         let orgs = lang.fill(Key::ServedBy, &[("orgs", &q.organisations.join(", "))]);
                         let href = format!("/requests?quartier={}", q.slug);
                         view! {

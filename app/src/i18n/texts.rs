@@ -786,4 +786,7 @@ texts! {
     ServiceEdit => "Angebot bearbeiten", "Edit service";
     LiveRefreshed => "Die Übersicht wurde gerade aktualisiert.", "The overview has just been updated.";
     FieldAbout => "Beschreibung", "Description";
+    OpenNeedsMany => "Mehr als 1.000 offene Gesuche", "More than 1,000 open needs";
+    NeedsFoundMany => "Mehr als 1.000 offene Gesuche gefunden", "More than 1,000 open needs found";
+    PageOfMany => "Seite {page}", "Page {page}";
 }

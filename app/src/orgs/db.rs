@@ -113,14 +113,26 @@ pub async fn list_quartier_options(db: &Db) -> Result<Vec<QuartierOption>, sqlx:
 /// Every Quartier with its count of open needs and the organisations working there.
 pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT q.id, q.slug, q.name, q.kind, q.municipality,
-                (SELECT COUNT(*) FROM needs n
-                  WHERE n.quartier_id = q.id AND n.status = 'open' AND n.ends_at > $1) AS open_needs
-           FROM quartiere q ORDER BY q.kind, q.name",
+        "SELECT q.id, q.slug, q.name, q.kind, q.municipality FROM quartiere q ORDER BY q.kind, q.name",
     )
-    .bind(now())
     .fetch_all(db.pool())
     .await?;
+    // Open needs per Quartier, each counted up to one past the cap (see `COUNT_CAP`).
+    let mut open_needs = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: i64 = row.try_get("id")?;
+        let n: i64 = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM needs n
+              WHERE n.quartier_id = $1 AND n.status = 'open' AND n.ends_at > $2 LIMIT {}) AS c",
+            crate::requests::COUNT_CAP + 1
+        ))
+        .bind(id)
+        .bind(now())
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+        open_needs.push(n);
+    }
     let links = sqlx::query(
         "SELECT oq.quartier_id, o.name FROM organisation_quartiere oq
            JOIN organisations o ON o.id = oq.organisation_id ORDER BY o.name",
@@ -128,7 +140,8 @@ pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sq
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()
-        .map(|row| {
+        .zip(open_needs)
+        .map(|(row, open_needs)| {
             let id: i64 = row.try_get("id")?;
             let kind: String = row.try_get("kind")?;
             let organisations = links
@@ -142,7 +155,7 @@ pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sq
                 name: row.try_get("name")?,
                 kind: QuartierKind::try_from(kind).map_err(|e| sqlx::Error::Decode(e.into()))?,
                 municipality: row.try_get("municipality")?,
-                open_needs: row.try_get("open_needs")?,
+                open_needs,
                 organisations,
             })
         })

@@ -212,9 +212,12 @@ pub async fn list_open_teasers(
         _ => None,
     };
     let cond = Conditions::new(filter, now(), near.as_deref());
+    // Counted up to one past the cap: enough to say "more than".
     let count_sql = format!(
-        "SELECT COUNT(*) AS n FROM needs n JOIN quartiere q ON q.id = n.quartier_id WHERE {}",
-        cond.sql
+        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+          WHERE {} LIMIT {}) AS c",
+        cond.sql,
+        super::COUNT_CAP + 1
     );
     let total: i64 = cond
         .bind(sqlx::query(&count_sql))

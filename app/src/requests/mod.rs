@@ -226,6 +226,10 @@ pub struct NeedList {
 /// How many teasers one list shows.
 pub const PAGE_SIZE: i64 = 50;
 
+/// Lists count matching needs up to this many and then say "more than": counting every
+/// one of tens of thousands on each page view made the pages slow under load.
+pub const COUNT_CAP: i64 = 1000;
+
 /// Open needs matching the filter, soonest first. Unknown Quartier or category → a
 /// validation error naming the field.
 #[server(endpoint = "needs/open")]

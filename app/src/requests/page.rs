@@ -135,7 +135,11 @@ fn Results(needs: Result<NeedList, AppError>, filter: NeedFilter) -> impl IntoVi
     let lang = use_lang();
     match needs {
         Ok(list) => {
-            let count = lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())]);
+            let count = if list.total > super::COUNT_CAP {
+                lang.t(Key::NeedsFoundMany).to_owned()
+            } else {
+                lang.fill(Key::NeedsFound, &[("count", &list.total.to_string())])
+            };
             let empty = list.needs.is_empty();
             view! {
                 <div role="status" aria-live="polite">
@@ -166,7 +170,13 @@ fn Pages(total: i64, filter: NeedFilter) -> impl IntoView {
         .and_then(|p| p.parse().ok())
         .unwrap_or(1)
         .max(1);
-    let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    // Past the count cap the number of pages is unknown: there is always a next one.
+    let many = total > super::COUNT_CAP;
+    let pages = if many {
+        page + 1
+    } else {
+        (total + PAGE_SIZE - 1) / PAGE_SIZE
+    };
     let link = move |to: i64| {
         let mut query = vec![format!("page={to}")];
         for (name, value) in [
@@ -191,7 +201,11 @@ fn Pages(total: i64, filter: NeedFilter) -> impl IntoView {
         view! {
             <nav class="pages" aria-label=lang.t(Key::PagesLabel)>
                 {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{lang.t(Key::PagePrevious)}</a> })}
-                <span>{lang.fill(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}</span>
+                <span>{if many {
+                    lang.fill(Key::PageOfMany, &[("page", &page.to_string())])
+                } else {
+                    lang.fill(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])
+                }}</span>
                 {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{lang.t(Key::PageNext)}</a> })}
             </nav>
         }
