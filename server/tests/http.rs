@@ -374,23 +374,24 @@ db_test!(
             .await
             .expect("seed demo data");
         let app = router(&db);
-        let open: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM needs WHERE status = 'open' AND starts_at > $1",
-        )
-        .bind(app::db::now())
-        .fetch_one(db.pool())
-        .await
-        .expect("count")
-        .try_get("n")
-        .expect("n");
+        let open: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM needs WHERE status = 'open' AND starts_at > $1")
+                .bind(app::db::now())
+                .fetch_one(db.pool())
+                .await
+                .expect("count")
+                .try_get("n")
+                .expect("n");
         assert!(open > app::requests::COUNT_CAP, "{open} open needs");
         let list = get(&app, "/requests").await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(list.body.contains("Mehr als 1.000 offene Gesuche gefunden"), "count");
+        assert!(
+            list.body.contains("Mehr als 1.000 offene Gesuche gefunden"),
+            "count"
+        );
         let far = get(&app, "/requests?page=30").await;
         assert!(far.body.contains("Seite 30"), "page 30 of many");
         assert!(far.body.contains("page=31"), "a next page");
-        let home = get(&app, "/").await;
-        assert!(home.body.contains("Mehr als 1.000 offene Gesuche") || home.body.contains("offene Gesuche"));
+        assert_eq!(get(&app, "/").await.status, StatusCode::OK);
     }
 );
