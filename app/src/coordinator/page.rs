@@ -6,7 +6,7 @@ use crate::auth::flash::{use_flash, Flash, FlashMessage};
 use crate::auth::policy::OrgRole;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::requests::pages::ReviewForm;
-use crate::ui::Loaded;
+use crate::ui::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,9 +46,13 @@ pub fn CoordinatorPage() -> impl IntoView {
         <p class="live-status visually-hidden" aria-live="polite">
             {move || refreshed.get().then(|| lang.t(Key::LiveRefreshed))}
         </p>
-        <Loaded resource=home keep_shown=true let:home>
-            <CoordinatorContent home flash=flash.clone()/>
-        </Loaded>
+        // A reload keeps the overview on screen until the new one is there.
+        <Transition fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
+            {move || home.get().map(|result| match result {
+                Ok(home) => view! { <CoordinatorContent home flash=flash.clone()/> }.into_any(),
+                Err(error) => view! { <ErrorNotice error/> }.into_any(),
+            })}
+        </Transition>
     }
 }
 

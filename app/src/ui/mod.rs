@@ -368,29 +368,27 @@ pub fn distance_text(lang: Lang, metres: i64) -> String {
 }
 
 /// A server-function result loaded through a resource: a loading line while it loads,
-/// the error in words if it failed, else `children` with the value. With `keep_shown`,
-/// a reload keeps the old content on screen until the new one is there (live pages).
+/// the error in words if it failed, else `children` with the value.
 #[component]
 pub fn Loaded<T, V>(
     resource: Resource<Result<T, AppError>>,
     children: impl Fn(T) -> V + Send + Sync + 'static,
-    #[prop(optional)] keep_shown: bool,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
     let lang = use_lang();
-    let fallback = move || view! { <p class="loading">{lang.t(Key::Loading)}</p> };
-    let shown = std::sync::Arc::new(move || {
-        resource.get().map(|result| match result {
-            Ok(value) => children(value).into_any(),
-            Err(error) => view! { <ErrorNotice error/> }.into_any(),
-        })
-    });
-    if keep_shown {
-        view! { <Transition fallback>{move || shown()}</Transition> }.into_any()
-    } else {
-        view! { <Suspense fallback>{move || shown()}</Suspense> }.into_any()
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
+            {move || {
+                resource
+                    .get()
+                    .map(|result| match result {
+                        Ok(value) => children(value).into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    })
+            }}
+        </Suspense>
     }
 }
