@@ -25,6 +25,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from bench_common import wait_ready
+
 BINARY = "./target/release/nachbarschaft"
 PASSWORD = "Demo-Passwort-2026"
 # Volunteers signed in for the write path (the sign-in throttle allows 20 per address
@@ -32,16 +34,6 @@ PASSWORD = "Demo-Passwort-2026"
 WRITERS = 16
 
 
-def wait_ready(base, server):
-    for _ in range(480):
-        if server.poll() is not None:
-            sys.exit("the server stopped")
-        try:
-            with urllib.request.urlopen(f"{base}/readyz", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.25)
-    sys.exit("the server did not become ready")
 
 
 def sign_in(base, email):

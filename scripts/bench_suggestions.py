@@ -21,6 +21,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from bench_common import wait_ready
+
 BINARY = "./target/release/nachbarschaft"
 COORDINATOR = "koordination@demo.gute-nachbarschaft.example"
 PASSWORD = "Demo-Passwort-2026"
@@ -30,16 +32,6 @@ def run(env, *args):
     subprocess.run([BINARY, *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def wait_ready(base, server):
-    for _ in range(240):
-        if server.poll() is not None:
-            sys.exit("the server stopped")
-        try:
-            with urllib.request.urlopen(f"{base}/readyz", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.25)
-    sys.exit("the server did not become ready")
 
 
 def measure(label, database_url, scale, calls, port):
