@@ -185,40 +185,39 @@ pub async fn load_roles(
     user_id: i64,
     platform_admin: bool,
 ) -> Result<Roles, sqlx::Error> {
+    // Both kinds of membership in one round trip: this runs on every signed-in request.
+    let rows = sqlx::query(
+        "SELECT 'organisation' AS kind, m.organisation_id AS id, o.name AS name, m.role AS role
+           FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+          WHERE m.user_id = $1
+         UNION ALL
+         SELECT 'quartier' AS kind, m.quartier_id AS id, q.name AS name, m.role AS role
+           FROM quartier_members m JOIN quartiere q ON q.id = m.quartier_id
+          WHERE m.user_id = $1
+         ORDER BY kind, name, role",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut organisations = Vec::new();
-    for row in sqlx::query(
-        "SELECT m.organisation_id, o.name, m.role FROM organisation_members m
-         JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.user_id = $1 ORDER BY o.name, m.role",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        let role: String = row.try_get("role")?;
-        if let Some(role) = OrgRole::parse(&role) {
-            organisations.push(OrgMembership {
-                organisation_id: row.try_get("organisation_id")?,
-                organisation_name: row.try_get("name")?,
-                role,
-            });
-        }
-    }
     let mut quartiere = Vec::new();
-    for row in sqlx::query(
-        "SELECT m.quartier_id, q.name, m.role FROM quartier_members m
-         JOIN quartiere q ON q.id = m.quartier_id
-         WHERE m.user_id = $1 ORDER BY q.name, m.role",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await?
-    {
+    for row in rows {
+        let kind: String = row.try_get("kind")?;
         let role: String = row.try_get("role")?;
-        if let Some(role) = QuartierRole::parse(&role) {
+        let id: i64 = row.try_get("id")?;
+        let name: String = row.try_get("name")?;
+        if kind == "organisation" {
+            if let Some(role) = OrgRole::parse(&role) {
+                organisations.push(OrgMembership {
+                    organisation_id: id,
+                    organisation_name: name,
+                    role,
+                });
+            }
+        } else if let Some(role) = QuartierRole::parse(&role) {
             quartiere.push(QuartierMembership {
-                quartier_id: row.try_get("quartier_id")?,
-                quartier_name: row.try_get("name")?,
+                quartier_id: id,
+                quartier_name: name,
                 role,
             });
         }

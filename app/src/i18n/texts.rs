@@ -569,7 +569,7 @@ texts! {
     ExcludedWeeklyLimit => "Wochenstunden schon ausgeschöpft", "weekly hours used up";
     SuggestionsLink => "Passende Helfende vorschlagen", "Suggest matching helpers";
     SuggestionsTitle => "Vorschläge für dieses Gesuch", "Suggestions for this need";
-    SuggestionsPlacesLeft => "Noch {places} Plätze frei.", "{places} places left.";
+    SuggestionsPlacesLeft => "Freie Plätze: {places}.", "Places left: {places}.";
     SuggestionsNone => "Niemand in der Nähe erfüllt gerade alle Anforderungen.", "Nobody nearby meets all requirements right now.";
     SuggestionsPick => "Die Besten zuerst – wählen Sie, wen Sie anfragen möchten", "Best first – choose whom to invite";
     SuggestionScore => "Passung {score} von 100", "fit {score} of 100";
@@ -602,7 +602,7 @@ texts! {
     ProfileMapCredit => "Kartendaten © OpenStreetMap-Mitwirkende. Ein Klick setzt den Punkt (auf etwa 100 m gerundet).", "Map data © OpenStreetMap contributors. A click sets the point (rounded to about 100 m).";
     StaffingTitle => "Offene Gesuche: Helfende finden", "Open needs: find helpers";
     StaffingNone => "Alle offenen Gesuche sind besetzt.", "Every open need has its helpers.";
-    StaffingPlaces => "{places} Plätze frei, {invited} Anfragen offen", "{places} places left, {invited} invitations open";
+    StaffingPlaces => "Freie Plätze: {places} · offene Anfragen: {invited}", "Places left: {places} · open invitations: {invited}";
     SuggestionsOnePlaceLeft => "Noch 1 Platz frei.", "1 place left.";
     InvitationWaiting => "wartet auf Antwort", "waiting for an answer";
 
