@@ -81,14 +81,6 @@ impl Assets {
         );
     }
 
-    pub fn len(&self) -> usize {
-        self.by_path.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
-    }
-
     /// The routes that serve these files.
     pub fn routes<S: Clone + Send + Sync + 'static>(self) -> Router<S> {
         let assets = Arc::new(self);
