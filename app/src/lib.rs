@@ -50,6 +50,12 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>(
     routes
 }
 
+/// The browser's entry point: wakes the page's islands, the only parts that run there.
+#[cfg(feature = "hydrate")]
+pub fn hydrate_islands() {
+    leptos::mount::hydrate_islands();
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::request_lang();
@@ -63,7 +69,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.ico"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -77,17 +83,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(i18n::request_lang());
-    // Marks the page once the browser has taken over, for tests and for styles that
-    // only make sense with JavaScript.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="leptos" href="/pkg/nachbarschaft.css"/>
         <Title formatter=|text: String| format!("{text} · Gute Nachbarschaft")/>

@@ -1,7 +1,8 @@
-//! The browser entry point: hydrate the server-rendered page.
+//! The browser entry point. Pages are server-rendered HTML; only their islands (the
+//! few interactive parts) are woken here.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    app::hydrate_islands();
 }

@@ -5,8 +5,9 @@ use crate::audit::Entry;
 use crate::auth::flash::{use_flash, Flash, FlashMessage};
 use crate::auth::policy::OrgRole;
 use crate::i18n::{use_lang, Key, Lang};
+use crate::live::region::LiveRegion;
 use crate::requests::pages::ReviewForm;
-use crate::ui::ErrorNotice;
+use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -24,15 +25,6 @@ pub fn CoordinatorPage() -> impl IntoView {
     let lang = use_lang();
     let flash = use_flash();
     let home = Resource::new(|| (), |_| coordinator_home());
-    // Set once the page reloaded itself, for screen readers.
-    let refreshed = RwSignal::new(false);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        crate::live::follow::follow("/live/coordinator", move || {
-            home.refetch();
-            refreshed.set(true);
-        })
-    });
     view! {
         <Title text=lang.t(Key::CoordinatorTitle)/>
         <h1>{lang.t(Key::CoordinatorTitle)}</h1>
@@ -43,16 +35,14 @@ pub fn CoordinatorPage() -> impl IntoView {
             <a class="button button--secondary" href="/coordinator/mediation">{lang.t(Key::MediationTitle)}</a>
             <a class="button button--secondary" href="/coordinator/places">{lang.t(Key::PlacesEditorTitle)}</a>
         </nav>
-        <p class="live-status visually-hidden" aria-live="polite">
-            {move || refreshed.get().then(|| lang.t(Key::LiveRefreshed))}
-        </p>
-        // A reload keeps the overview on screen until the new one is there.
-        <Transition fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
-            {move || home.get().map(|result| match result {
-                Ok(home) => view! { <CoordinatorContent home flash=flash.clone()/> }.into_any(),
-                Err(error) => view! { <ErrorNotice error/> }.into_any(),
-            })}
-        </Transition>
+        // Changes by others (a need posted, a sign-up) renew the overview without a reload.
+        <LiveRegion lang stream="/live/coordinator".to_owned() region="coordinator-overview".to_owned()>
+            <div id="coordinator-overview">
+                <Loaded resource=home let:home>
+                    <CoordinatorContent home flash=flash.clone()/>
+                </Loaded>
+            </div>
+        </LiveRegion>
     }
 }
 

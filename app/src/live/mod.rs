@@ -2,12 +2,13 @@
 //! instance without a reload. Changes are announced per organisation; on PostgreSQL
 //! through `NOTIFY` (so every instance on the database hears them), on SQLite through
 //! an in-process broadcast (SQLite serves one instance). Pages follow a server-sent
-//! event stream and reload their data when it says their organisation changed.
+//! event stream and renew the part that follows it when their organisation changed.
 
 #[cfg(feature = "ssr")]
 pub mod bus;
 #[cfg(feature = "hydrate")]
 pub mod follow;
+pub mod region;
 #[cfg(feature = "ssr")]
 pub mod routes;
 

@@ -134,6 +134,40 @@ impl NeedFilter {
         }
     }
 
+    /// The filter from named values, as a URL query or a submitted form gives them.
+    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> Self {
+        NeedFilter::new(field("quartier"), field("category"))
+            .with_range(field("from"), field("to"), field("sort"), field("page"))
+            .within(field("km"))
+    }
+
+    /// The `/requests` address of this filter at `page` (none: the first). Values are
+    /// reduced to the characters slugs, dates and numbers use, so the link is safe as is.
+    pub fn link(&self, page: Option<i64>) -> String {
+        let mut query: Vec<String> = page.map(|p| format!("page={p}")).into_iter().collect();
+        for (name, value) in [
+            ("quartier", &self.quartier),
+            ("category", &self.category),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("sort", &self.sort),
+            ("km", &self.km),
+        ] {
+            if let Some(v) = value {
+                let v: String = v
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                query.push(format!("{name}={v}"));
+            }
+        }
+        if query.is_empty() {
+            "/requests".to_owned()
+        } else {
+            format!("/requests?{}", query.join("&"))
+        }
+    }
+
     /// Checks everything that needs no database: lengths, slug shape, the category list.
     pub fn check_shape(&self) -> Result<ValidFilter, AppError> {
         let category = match &self.category {
@@ -214,6 +248,35 @@ impl NeedFilter {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_filter_from_fields_links_back_to_itself() {
+        let fields = |name: &str| match name {
+            "quartier" => Some("linden-sued".to_owned()),
+            "category" => Some(" shopping ".to_owned()),
+            "from" => Some("2030-08-12".to_owned()),
+            "sort" => Some(String::new()),
+            _ => None,
+        };
+        let filter = NeedFilter::from_fields(fields);
+        assert_eq!(filter.category.as_deref(), Some("shopping"));
+        assert_eq!(filter.sort, None);
+        assert_eq!(
+            filter.link(None),
+            "/requests?quartier=linden-sued&category=shopping&from=2030-08-12"
+        );
+        assert_eq!(
+            filter.link(Some(3)),
+            "/requests?page=3&quartier=linden-sued&category=shopping&from=2030-08-12"
+        );
+        assert_eq!(NeedFilter::default().link(None), "/requests");
+    }
+
+    #[test]
+    fn links_carry_no_markup_or_extra_parameters() {
+        let filter = NeedFilter::new(Some("a&b=<x>\"".to_owned()), None);
+        assert_eq!(filter.link(None), "/requests?quartier=abx");
+    }
 
     #[test]
     fn empty_values_mean_all() {

@@ -1,15 +1,14 @@
 //! `/requests`: open needs with filters by Quartier and category. The filter is a GET
-//! form: without JavaScript the browser loads the filtered page; with it, the router
-//! updates the query and the list is fetched through the server function.
+//! form: without JavaScript the browser loads the filtered page; with it, the list (an
+//! island) is fetched through the server function and the address follows the filter.
 
 use super::{list_open_needs, Category, NeedFilter, NeedList};
 use crate::error::AppError;
-use crate::i18n::{use_lang, Key};
+use crate::i18n::{use_lang, Key, Lang};
 use crate::orgs::{quartier_options, QuartierOption};
 use crate::ui::{ErrorNotice, NeedCard};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -18,9 +17,7 @@ pub fn RequestsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        NeedFilter::new(q.get("quartier"), q.get("category"))
-            .with_range(q.get("from"), q.get("to"), q.get("sort"), q.get("page"))
-            .within(q.get("km"))
+        NeedFilter::from_fields(|name| q.get(name))
     });
     // One resource for the whole page: the filter's choices and the list load together,
     // so server rendering waits on a single suspense.
@@ -43,12 +40,99 @@ pub fn RequestsPage() -> impl IntoView {
                 data.get()
                     .map(|(options, needs)| {
                         view! {
-                            <FilterForm options=options.unwrap_or_default() filter/>
-                            <Results needs filter=filter.get_untracked()/>
+                            <FilteredNeeds lang filter=filter.get_untracked() needs>
+                                <FilterForm options=options.unwrap_or_default() filter/>
+                            </FilteredNeeds>
                         }
                     })
             }}
         </Suspense>
+    }
+}
+
+/// The id of the filter form, which the list's island listens to.
+const FILTER_FORM: &str = "need-filter";
+
+/// The list of needs under the filter form (its `children`). With JavaScript a new
+/// filter loads the list through the server function, without a page load.
+#[island]
+fn FilteredNeeds(
+    lang: Lang,
+    filter: NeedFilter,
+    needs: Result<NeedList, AppError>,
+    children: Children,
+) -> impl IntoView {
+    // Islands start without the page's context; the list's components read the language.
+    provide_context(lang);
+    let shown = RwSignal::new((filter, needs));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::follow_filter(shown));
+    view! {
+        {children()}
+        {move || {
+            let (filter, needs) = shown.get();
+            view! { <Results needs filter/> }
+        }}
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{list_open_needs, NeedFilter, NeedList, FILTER_FORM};
+    use crate::error::AppError;
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use leptos::web_sys;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    type Shown = RwSignal<(NeedFilter, Result<NeedList, AppError>)>;
+
+    /// Takes over the filter form's submit; going back in history loads that page.
+    /// The listeners live as long as the page (islands mode has no client navigation).
+    pub fn follow_filter(shown: Shown) {
+        let Some(form) = document()
+            .get_element_by_id(FILTER_FORM)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        // Only the newest answer is shown when the reader filters again quickly.
+        let latest = Rc::new(Cell::new(0u32));
+        let submit = Closure::<dyn Fn(web_sys::Event)>::new({
+            let form = form.clone();
+            move |ev: web_sys::Event| {
+                let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                    return;
+                };
+                ev.prevent_default();
+                let filter = NeedFilter::from_fields(|name| data.get(name).as_string());
+                if let Ok(history) = window().history() {
+                    let _ =
+                        history.push_state_with_url(&JsValue::NULL, "", Some(&filter.link(None)));
+                }
+                let ticket = latest.get().wrapping_add(1);
+                latest.set(ticket);
+                let latest = latest.clone();
+                leptos::task::spawn_local(async move {
+                    let f = filter.clone();
+                    let needs =
+                        list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page, f.km)
+                            .await;
+                    if latest.get() == ticket {
+                        shown.set((filter, needs));
+                    }
+                });
+            }
+        });
+        let _ = form.add_event_listener_with_callback("submit", submit.as_ref().unchecked_ref());
+        submit.forget();
+        let back = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+            let _ = window().location().reload();
+        });
+        let _ =
+            window().add_event_listener_with_callback("popstate", back.as_ref().unchecked_ref());
+        back.forget();
     }
 }
 
@@ -57,7 +141,7 @@ fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl In
     let lang = use_lang();
     let current = filter.get_untracked();
     view! {
-        <Form method="GET" action="/requests" attr:class="filter" attr:role="search">
+        <form id=FILTER_FORM method="get" action="/requests" class="filter" role="search">
             <fieldset>
                 <legend>{lang.t(Key::FilterLegend)}</legend>
                 <div class="field">
@@ -126,7 +210,7 @@ fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl In
                     <a href="/requests" class="filter__reset">{lang.t(Key::FilterReset)}</a>
                 </div>
             </fieldset>
-        </Form>
+        </form>
     }
 }
 
@@ -177,26 +261,7 @@ fn Pages(total: i64, filter: NeedFilter) -> impl IntoView {
     } else {
         (total + PAGE_SIZE - 1) / PAGE_SIZE
     };
-    let link = move |to: i64| {
-        let mut query = vec![format!("page={to}")];
-        for (name, value) in [
-            ("quartier", &filter.quartier),
-            ("category", &filter.category),
-            ("from", &filter.from),
-            ("to", &filter.to),
-            ("sort", &filter.sort),
-            ("km", &filter.km),
-        ] {
-            if let Some(v) = value {
-                let v: String = v
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
-                query.push(format!("{name}={v}"));
-            }
-        }
-        format!("/requests?{}", query.join("&"))
-    };
+    let link = move |to: i64| filter.link(Some(to));
     (pages > 1).then(|| {
         view! {
             <nav class="pages" aria-label=lang.t(Key::PagesLabel)>

@@ -47,7 +47,23 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/imprint">{lang.t(Key::FooterImprint)}</a>
             </nav>
         </footer>
+        <HydrationMarker/>
     }
+}
+
+/// Marks the page once the browser has woken its islands (the last island of every
+/// page), for tests and for styles that only make sense with JavaScript.
+#[island]
+fn HydrationMarker() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 /// What the header and some pages need to know about the viewer.

@@ -262,8 +262,6 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
         .collect();
     let home = shown.text("home_quartier");
     let gender = shown.text("gender");
-    let lat_input = NodeRef::<leptos::html::Input>::new();
-    let lon_input = NodeRef::<leptos::html::Input>::new();
     view! {
         <section id="profile" aria-labelledby="profile-title">
             <h2 id="profile-title">{lang.t(Key::VolunteerProfile)}</h2>
@@ -285,12 +283,12 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
                     <p class="field__hint">{lang.t(Key::ProfileMapHint)}</p>
                     <div class="field field--inline">
                         <label for="profile-lat">{lang.t(Key::ProfileLatitude)}</label>
-                        <input id="profile-lat" name="home_lat" inputmode="decimal" value=shown.text("home_lat") aria-invalid=invalid("home_lat") node_ref=lat_input/>
+                        <input id="profile-lat" name="home_lat" inputmode="decimal" value=shown.text("home_lat") aria-invalid=invalid("home_lat")/>
                         <label for="profile-lon">{lang.t(Key::ProfileLongitude)}</label>
-                        <input id="profile-lon" name="home_lon" inputmode="decimal" value=shown.text("home_lon") aria-invalid=invalid("home_lon") node_ref=lon_input/>
+                        <input id="profile-lon" name="home_lon" inputmode="decimal" value=shown.text("home_lon") aria-invalid=invalid("home_lon")/>
                     </div>
                     {page.map_tiles.clone().map(|template| view! {
-                        <HomeMap template centre=page.map_centre lat=lat_input lon=lon_input/>
+                        <HomeMap lang template centre=page.map_centre/>
                     })}
                 </fieldset>
                 <div class="field">
@@ -373,16 +371,11 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
 }
 
 /// OpenStreetMap tiles around the home point; a click (with JavaScript) moves the
-/// marker and fills latitude and longitude.
-#[component]
-fn HomeMap(
-    template: String,
-    centre: crate::matching::geo::GeoPoint,
-    lat: NodeRef<leptos::html::Input>,
-    lon: NodeRef<leptos::html::Input>,
-) -> impl IntoView {
+/// marker and fills the latitude and longitude fields. An island: the one part of the
+/// profile page that runs in the browser.
+#[island]
+fn HomeMap(lang: Lang, template: String, centre: crate::matching::geo::GeoPoint) -> impl IntoView {
     use super::map::{clicked, view as map_view, TILES, TILE_PX};
-    let lang = use_lang();
     let map = map_view(centre, &template);
     let origin = map.origin;
     let marker = RwSignal::new(map.marker);
@@ -397,10 +390,8 @@ fn HomeMap(
         );
         let point = clicked(origin, px, py);
         marker.set((px, py));
-        if let (Some(lat), Some(lon)) = (lat.get(), lon.get()) {
-            lat.set_value(&format!("{:.3}", point.lat));
-            lon.set_value(&format!("{:.3}", point.lon));
-        }
+        set_field("profile-lat", point.lat);
+        set_field("profile-lon", point.lon);
     };
     view! {
         <figure class="map">
@@ -412,6 +403,17 @@ fn HomeMap(
             </svg>
             <figcaption class="field__hint">{lang.t(Key::ProfileMapCredit)}</figcaption>
         </figure>
+    }
+}
+
+/// Writes a coordinate into the form field with the id `id`.
+fn set_field(id: &str, value: f64) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(input) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(&format!("{value:.3}"));
     }
 }
 
