@@ -27,6 +27,8 @@ run: build
 ## The release build shared by run, test and bench: target/release/nachbarschaft + target/site.
 build: tools
 	cargo leptos build --release --precompress
+	# The strongest gzip for the browser bundle (browsers without brotli get this one).
+	gzip -9 -k -f -n target/site/pkg/nachbarschaft.wasm target/site/pkg/nachbarschaft.js
 
 ## Everything: formatting, lints, unit and database tests (SQLite and PostgreSQL), browser tests.
 test: tools system-tools check-format lint build unit e2e

@@ -143,7 +143,6 @@ async fn serve(db: Db, database_url: &str, args: ServeArgs) -> anyhow::Result<()
     Ok(())
 }
 
-/// Removes expired sessions every hour, for as long as the server runs.
 /// Every hour: needs whose time has passed expire; private details of needs closed
 /// longer than the retention period are deleted; helpers are reminded the day before;
 /// volunteers get their daily digest of new needs.

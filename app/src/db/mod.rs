@@ -66,8 +66,10 @@ impl Db {
         let options =
             AnyConnectOptions::from_str(&url).map_err(|e| DbError::InvalidUrl(e.to_string()))?;
         let pool = AnyPoolOptions::new()
+            // SQLite runs each connection on its own thread and writes one at a time:
+            // four keep two cores busy with less switching and memory than more.
             .max_connections(match kind {
-                DbKind::Sqlite => 8,
+                DbKind::Sqlite => 4,
                 DbKind::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(5))

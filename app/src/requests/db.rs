@@ -195,9 +195,8 @@ impl Conditions {
     }
 }
 
-/// Open needs whose time has not passed, soonest first, at most `limit` of them, with
-/// the count of all that match.
-/// Open needs whose time has not passed, with the count of all that match. A
+/// Open needs whose time has not passed, at most `limit` of them, with the count of all
+/// that match (up to the cap). A
 /// volunteer's home point (`Some`) adds the description and the approximate distance,
 /// and makes the filter's distance apply.
 pub async fn list_open_teasers(

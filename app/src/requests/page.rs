@@ -40,9 +40,12 @@ pub fn RequestsPage() -> impl IntoView {
                 data.get()
                     .map(|(options, needs)| {
                         view! {
-                            <FilteredNeeds lang filter=filter.get_untracked() needs>
+                            <FilteredNeeds lang>
                                 <FilterForm options=options.unwrap_or_default() filter/>
                             </FilteredNeeds>
+                            <div id=SERVER_RESULTS>
+                                <Results needs filter=filter.get_untracked()/>
+                            </div>
                         }
                     })
             }}
@@ -52,33 +55,28 @@ pub fn RequestsPage() -> impl IntoView {
 
 /// The id of the filter form, which the list's island listens to.
 const FILTER_FORM: &str = "need-filter";
+/// The id of the list as the server rendered it; the island takes its place once the
+/// reader filters. Kept out of the island so the list is not sent twice (HTML and props).
+const SERVER_RESULTS: &str = "need-results";
 
-/// The list of needs under the filter form (its `children`). With JavaScript a new
-/// filter loads the list through the server function, without a page load.
+/// The filter form (its `children`) and, after the reader filtered with JavaScript, the
+/// list loaded through the server function, without a page load.
 #[island]
-fn FilteredNeeds(
-    lang: Lang,
-    filter: NeedFilter,
-    needs: Result<NeedList, AppError>,
-    children: Children,
-) -> impl IntoView {
+fn FilteredNeeds(lang: Lang, children: Children) -> impl IntoView {
     // Islands start without the page's context; the list's components read the language.
     provide_context(lang);
-    let shown = RwSignal::new((filter, needs));
+    let shown = RwSignal::new(None::<(NeedFilter, Result<NeedList, AppError>)>);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| browser::follow_filter(shown));
     view! {
         {children()}
-        {move || {
-            let (filter, needs) = shown.get();
-            view! { <Results needs filter/> }
-        }}
+        {move || shown.get().map(|(filter, needs)| view! { <Results needs filter/> })}
     }
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{list_open_needs, NeedFilter, NeedList, FILTER_FORM};
+    use super::{list_open_needs, NeedFilter, NeedList, FILTER_FORM, SERVER_RESULTS};
     use crate::error::AppError;
     use leptos::prelude::*;
     use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -86,7 +84,7 @@ mod browser {
     use std::cell::Cell;
     use std::rc::Rc;
 
-    type Shown = RwSignal<(NeedFilter, Result<NeedList, AppError>)>;
+    type Shown = RwSignal<Option<(NeedFilter, Result<NeedList, AppError>)>>;
 
     /// Takes over the filter form's submit; going back in history loads that page.
     /// The listeners live as long as the page (islands mode has no client navigation).
@@ -120,7 +118,10 @@ mod browser {
                         list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page, f.km)
                             .await;
                     if latest.get() == ticket {
-                        shown.set((filter, needs));
+                        if let Some(first) = document().get_element_by_id(SERVER_RESULTS) {
+                            first.remove();
+                        }
+                        shown.set(Some((filter, needs)));
                     }
                 });
             }
