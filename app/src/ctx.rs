@@ -7,7 +7,10 @@ pub use crate::i18n::request_lang;
 /// The database handle the server put into the Leptos context.
 pub fn request_db() -> Result<Db, AppError> {
     leptos::prelude::use_context::<Db>().ok_or_else(|| {
-        tracing::error!("no database handle in the request context");
+        // Reached when a reader leaves mid-page: the page's data loads run on as their own
+        // tasks after the request's context is gone (seen at the end of every load test).
+        // A request that truly lacks the handle fails as `Internal`, which tests catch.
+        tracing::debug!("no database handle in the request context");
         AppError::Internal
     })
 }
