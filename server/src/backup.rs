@@ -113,11 +113,8 @@ pub async fn restore(url: &str, from: &Path) -> anyhow::Result<()> {
     }
     let db = Db::connect(url).await?;
     db.migrate().await?;
-    // pg_restore brings no planner statistics; without them the lists are slow until
-    // autovacuum gathers them.
-    if db.kind() == DbKind::Postgres {
-        sqlx::query("ANALYZE").execute(db.pool()).await?;
-    }
+    // pg_restore brings no planner statistics.
+    db.gather_statistics().await?;
     db.close().await;
     Ok(())
 }

@@ -854,11 +854,7 @@ pub async fn seed_demo(
     app::auth::db::upsert_platform_admin(db, DEMO_ADMIN_EMAIL, "Demo-Administration", &hash)
         .await?;
     seed_demo_accounts(db, &hash, org_ids[0], quartier_ids[0]).await?;
-    // After a bulk load PostgreSQL plans from empty statistics until autovacuum gets
-    // round to it (a list page then took 30 times longer); gather them now.
-    if db.kind() == app::db::DbKind::Postgres {
-        sqlx::query("ANALYZE").execute(db.pool()).await?;
-    }
+    db.gather_statistics().await?;
     Ok(Some(report))
 }
 

@@ -36,7 +36,7 @@ pub fn CoordinatorPage() -> impl IntoView {
             <a class="button button--secondary" href="/coordinator/places">{lang.t(Key::PlacesEditorTitle)}</a>
         </nav>
         // Changes by others (a need posted, a sign-up) renew the overview without a reload.
-        <LiveRegion lang stream="/live/coordinator".to_owned() region="coordinator-overview".to_owned()>
+        <LiveRegion stream="/live/coordinator".to_owned() region="coordinator-overview".to_owned()>
             <div id="coordinator-overview">
                 <Loaded resource=home let:home>
                     <CoordinatorContent home flash=flash.clone()/>

@@ -89,7 +89,8 @@ impl Lang {
 
 /// The language of the page being rendered: provided by the app shell.
 pub fn use_lang() -> Lang {
-    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+    // Islands run in the browser without the page's context; they read `<html lang>`.
+    leptos::prelude::use_context::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// The language the current request asks for (server side) or the page was rendered in

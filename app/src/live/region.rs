@@ -3,13 +3,14 @@
 //! content stays on screen until the new one is there. Only this island runs in the
 //! browser; the part itself stays server-rendered HTML.
 
-use crate::i18n::{Key, Lang};
+use crate::i18n::{use_lang, Key};
 use leptos::prelude::*;
 
 /// Follows the stream at `stream` and renews the element with the id `region` (inside
 /// `children`). Screen readers hear that the page was renewed.
 #[island]
-pub fn LiveRegion(lang: Lang, stream: String, region: String, children: Children) -> impl IntoView {
+pub fn LiveRegion(stream: String, region: String, children: Children) -> impl IntoView {
+    let lang = use_lang();
     let refreshed = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {

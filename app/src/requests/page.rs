@@ -4,7 +4,7 @@
 
 use super::{list_open_needs, Category, NeedFilter, NeedList};
 use crate::error::AppError;
-use crate::i18n::{use_lang, Key, Lang};
+use crate::i18n::{use_lang, Key};
 use crate::orgs::{quartier_options, QuartierOption};
 use crate::ui::{ErrorNotice, NeedCard};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn RequestsPage() -> impl IntoView {
                 data.get()
                     .map(|(options, needs)| {
                         view! {
-                            <FilteredNeeds lang>
+                            <FilteredNeeds>
                                 <FilterForm options=options.unwrap_or_default() filter/>
                             </FilteredNeeds>
                             <div id=SERVER_RESULTS>
@@ -62,9 +62,9 @@ const SERVER_RESULTS: &str = "need-results";
 /// The filter form (its `children`) and, after the reader filtered with JavaScript, the
 /// list loaded through the server function, without a page load.
 #[island]
-fn FilteredNeeds(lang: Lang, children: Children) -> impl IntoView {
-    // Islands start without the page's context; the list's components read the language.
-    provide_context(lang);
+fn FilteredNeeds(children: Children) -> impl IntoView {
+    // Read once here for the list's components; islands start without the page's context.
+    provide_context(use_lang());
     let shown = RwSignal::new(None::<(NeedFilter, Result<NeedList, AppError>)>);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| browser::follow_filter(shown));

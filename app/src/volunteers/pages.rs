@@ -288,7 +288,7 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
                         <input id="profile-lon" name="home_lon" inputmode="decimal" value=shown.text("home_lon") aria-invalid=invalid("home_lon")/>
                     </div>
                     {page.map_tiles.clone().map(|template| view! {
-                        <HomeMap lang template centre=page.map_centre/>
+                        <HomeMap template centre=page.map_centre/>
                     })}
                 </fieldset>
                 <div class="field">
@@ -374,8 +374,9 @@ fn ProfileForm(page: VolunteerPage, flash: Flash) -> impl IntoView {
 /// marker and fills the latitude and longitude fields. An island: the one part of the
 /// profile page that runs in the browser.
 #[island]
-fn HomeMap(lang: Lang, template: String, centre: crate::matching::geo::GeoPoint) -> impl IntoView {
+fn HomeMap(template: String, centre: crate::matching::geo::GeoPoint) -> impl IntoView {
     use super::map::{clicked, view as map_view, TILES, TILE_PX};
+    let lang = use_lang();
     let map = map_view(centre, &template);
     let origin = map.origin;
     let marker = RwSignal::new(map.marker);
