@@ -113,6 +113,9 @@ pub async fn restore(url: &str, from: &Path) -> anyhow::Result<()> {
     }
     let db = Db::connect(url).await?;
     db.migrate().await?;
+    // Instances still running (PostgreSQL) may keep reads tagged with versions that the
+    // restored data carries again; raising them makes every kept read stale.
+    db.advance_versions().await?;
     // pg_restore brings no planner statistics.
     db.gather_statistics().await?;
     db.close().await;

@@ -3,6 +3,7 @@
 
 use super::Viewer;
 use crate::auth::db::load_roles;
+use crate::db::kept::{RequestVersions, Topic, KEEP_VERSIONED};
 use crate::db::{flag, Db};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -52,7 +53,11 @@ pub async fn load_viewer(
             "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"
         ));
     if needs_viewer {
-        let viewer = match viewer(&db, &session).await {
+        // The data versions are read at most once per request, by whichever part asks
+        // first (here, for a signed-in person); pages and server functions share them.
+        let versions = RequestVersions::default();
+        request.extensions_mut().insert(versions.clone());
+        let viewer = match viewer(&db, &session, &versions).await {
             Ok(viewer) => viewer,
             Err(err) => {
                 // A broken session is not silently a visitor: the request fails.
@@ -150,7 +155,11 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 
 /// The signed-in viewer, or `None`. A session whose password fingerprint no longer
 /// matches (the password was changed) is ended.
-pub async fn viewer(db: &Db, session: &Session) -> Result<Option<Viewer>, AppError> {
+pub async fn viewer(
+    db: &Db,
+    session: &Session,
+    versions: &RequestVersions,
+) -> Result<Option<Viewer>, AppError> {
     let Some(user) = session
         .get::<SessionUser>(USER_KEY)
         .await
@@ -158,34 +167,71 @@ pub async fn viewer(db: &Db, session: &Session) -> Result<Option<Viewer>, AppErr
     else {
         return Ok(None);
     };
+    let version = versions.get(db).await?.of(Topic::Accounts);
+    let Some(account) = kept_account(db, user.id, version).await?.as_ref().clone() else {
+        sign_out(session).await?;
+        return Ok(None);
+    };
+    // A suspended account is signed out at its next request.
+    if account.suspended || account.fingerprint != user.fingerprint {
+        sign_out(session).await?;
+        return Ok(None);
+    }
+    Ok(Some(account.viewer))
+}
+
+/// An account as each of its requests needs it.
+#[derive(Debug, Clone)]
+struct Account {
+    viewer: Viewer,
+    fingerprint: String,
+    suspended: bool,
+}
+
+/// The account with its roles, kept while the accounts version stands (a new password,
+/// a suspension, a role granted or taken all raise it): it is read on every signed-in
+/// request, and roles take a join over both kinds of membership.
+async fn kept_account(
+    db: &Db,
+    user_id: i64,
+    version: i64,
+) -> Result<std::sync::Arc<Option<Account>>, sqlx::Error> {
+    db.kept_entries()
+        .get_or_load(
+            format!("account {user_id}"),
+            version,
+            KEEP_VERSIONED,
+            || load_account(db, user_id),
+        )
+        .await
+}
+
+async fn load_account(db: &Db, user_id: i64) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, email, display_name, is_platform_admin, password_hash, suspended_at
            FROM users WHERE id = $1",
     )
-    .bind(user.id)
+    .bind(user_id)
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else {
-        sign_out(session).await?;
         return Ok(None);
     };
     let hash: String = row.try_get("password_hash")?;
-    // A suspended account is signed out at its next request.
-    let suspended = row.try_get::<Option<i64>, _>("suspended_at")?.is_some();
-    if suspended || fingerprint(&hash) != user.fingerprint {
-        sign_out(session).await?;
-        return Ok(None);
-    }
     let id: i64 = row.try_get("id")?;
     let is_platform_admin = flag(row.try_get("is_platform_admin")?);
     let mut conn = db.pool().acquire().await?;
     let roles = load_roles(&mut conn, id, is_platform_admin).await?;
-    Ok(Some(Viewer {
-        id,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        is_platform_admin,
-        roles,
+    Ok(Some(Account {
+        viewer: Viewer {
+            id,
+            email: row.try_get("email")?,
+            display_name: row.try_get("display_name")?,
+            is_platform_admin,
+            roles,
+        },
+        fingerprint: fingerprint(&hash),
+        suspended: row.try_get::<Option<i64>, _>("suspended_at")?.is_some(),
     }))
 }
 

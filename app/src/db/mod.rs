@@ -3,6 +3,7 @@
 //! `RETURNING`); times are UTC epoch seconds (`i64`), ids `i64`, flags `0/1` integers
 //! (the Any driver cannot decode SQLite booleans).
 
+pub mod kept;
 pub mod testing;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -51,6 +52,8 @@ pub struct Db {
     kind: DbKind,
     /// The change feed of this process (shared by clones).
     live: crate::live::bus::Live,
+    /// Reads kept in memory while their data version stands (shared by clones).
+    kept: std::sync::Arc<kept::Kept>,
 }
 
 impl Db {
@@ -95,6 +98,7 @@ impl Db {
             pool,
             kind,
             live: crate::live::bus::Live::default(),
+            kept: Default::default(),
         })
     }
 
@@ -108,6 +112,10 @@ impl Db {
 
     pub fn live(&self) -> &crate::live::bus::Live {
         &self.live
+    }
+
+    pub fn kept_entries(&self) -> &kept::Kept {
+        &self.kept
     }
 
     /// Applies the migrations of this database kind that have not run yet.

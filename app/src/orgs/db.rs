@@ -1,8 +1,11 @@
 //! SQL for organisations and Quartiere.
 
 use super::{OrganisationContact, QuartierKind, QuartierOption, QuartierSummary};
+use crate::db::kept::{Topic, KEEP_TIMED, KEEP_VERSIONED};
 use crate::db::{now, Db};
+use crate::matching::geo::GeoPoint;
 use sqlx::{AnyConnection, Row};
+use std::sync::Arc;
 
 pub struct NewOrganisation<'a> {
     pub slug: &'a str,
@@ -86,12 +89,51 @@ pub async fn count_organisations(db: &Db) -> Result<i64, sqlx::Error> {
 
 /// The id of the Quartier with this slug, if there is one.
 pub async fn quartier_id_by_slug(db: &Db, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT id FROM quartiere WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(db.pool())
+    Ok(kept_quartiere(db)
         .await?
-        .map(|row| row.try_get("id"))
-        .transpose()
+        .iter()
+        .find(|q| q.slug == slug)
+        .map(|q| q.id))
+}
+
+/// A Quartier as lists and their filters use it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedQuartier {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub centre: GeoPoint,
+}
+
+/// Every Quartier by name, kept while the data version stands: the needs list reads it
+/// for its filter form, the filter's check and the distance filter on every view.
+pub async fn kept_quartiere(db: &Db) -> Result<Arc<Vec<ListedQuartier>>, sqlx::Error> {
+    db.kept(
+        Topic::Listing,
+        "quartiere".into(),
+        KEEP_VERSIONED,
+        || async {
+            sqlx::query(
+                "SELECT id, slug, name, centre_lat, centre_lon FROM quartiere ORDER BY name",
+            )
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(ListedQuartier {
+                    id: row.try_get("id")?,
+                    slug: row.try_get("slug")?,
+                    name: row.try_get("name")?,
+                    centre: GeoPoint {
+                        lat: row.try_get("centre_lat")?,
+                        lon: row.try_get("centre_lon")?,
+                    },
+                })
+            })
+            .collect()
+        },
+    )
+    .await
 }
 
 /// The slug of the Quartier with this id, if there is one.
@@ -105,13 +147,31 @@ pub async fn quartier_slug(db: &Db, id: i64) -> Result<Option<String>, sqlx::Err
 }
 
 pub async fn list_quartier_options(db: &Db) -> Result<Vec<QuartierOption>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, name FROM quartiere ORDER BY name")
-        .fetch_all(db.pool())
-        .await
+    Ok(kept_quartiere(db)
+        .await?
+        .iter()
+        .map(|q| QuartierOption {
+            slug: q.slug.clone(),
+            name: q.name.clone(),
+        })
+        .collect())
 }
 
-/// Every Quartier with its count of open needs and the organisations working there.
+/// Every Quartier with its count of open needs and the organisations working there,
+/// kept while the data version stands: the home page shows it to every visitor.
 pub async fn list_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sqlx::Error> {
+    let kept = db
+        .kept(
+            Topic::Listing,
+            "quartier summaries".into(),
+            KEEP_TIMED,
+            || load_quartier_summaries(db),
+        )
+        .await?;
+    Ok(kept.as_ref().clone())
+}
+
+async fn load_quartier_summaries(db: &Db) -> Result<Vec<QuartierSummary>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT q.id, q.slug, q.name, q.kind, q.municipality FROM quartiere q ORDER BY q.kind, q.name",
     )

@@ -3,6 +3,7 @@
 
 use super::filter::ValidFilter;
 use super::{when, Category, NeedList, NeedStatus, NeedTeaser};
+use crate::db::kept::{Topic, KEEP_TIMED, KEEP_VERSIONED};
 use crate::db::{now, Db};
 use crate::i18n::Lang;
 use crate::matching::geo::{haversine_km, GeoPoint};
@@ -77,22 +78,14 @@ struct Conditions {
     to: Option<i64>,
 }
 
-/// The Quartiere whose centre lies within `km` of `home` (a small table, read whole).
+/// The Quartiere whose centre lies within `km` of `home`.
 async fn quartiere_within(db: &Db, home: GeoPoint, km: u32) -> Result<Vec<i64>, sqlx::Error> {
-    let mut ids = Vec::new();
-    for row in sqlx::query("SELECT id, centre_lat, centre_lon FROM quartiere")
-        .fetch_all(db.pool())
+    Ok(crate::orgs::db::kept_quartiere(db)
         .await?
-    {
-        let centre = GeoPoint {
-            lat: row.try_get("centre_lat")?,
-            lon: row.try_get("centre_lon")?,
-        };
-        if haversine_km(home, centre) <= f64::from(km) {
-            ids.push(row.try_get("id")?);
-        }
-    }
-    Ok(ids)
+        .iter()
+        .filter(|q| haversine_km(home, q.centre) <= f64::from(km))
+        .map(|q| q.id)
+        .collect())
 }
 
 /// A volunteer's approximate home point: the one of their profile, else the centre of
@@ -121,6 +114,24 @@ pub async fn volunteer_home(
         })
     })
     .transpose()
+}
+
+/// A volunteer's home point, kept while the accounts version stands (a profile or
+/// membership change raises it): the list reads it on every view of a volunteer.
+pub async fn kept_volunteer_home(
+    db: &Db,
+    user_id: i64,
+) -> Result<std::sync::Arc<Option<GeoPoint>>, sqlx::Error> {
+    db.kept(
+        Topic::Accounts,
+        format!("home {user_id}"),
+        KEEP_VERSIONED,
+        || async {
+            let mut conn = db.pool().acquire().await?;
+            volunteer_home(&mut conn, user_id).await
+        },
+    )
+    .await
 }
 
 /// The start of a Berlin day, in UTC epoch seconds.
@@ -210,19 +221,8 @@ pub async fn list_open_teasers(
         (Some(home), Some(km)) => Some(quartiere_within(db, home, km).await?),
         _ => None,
     };
-    let cond = Conditions::new(filter, now(), near.as_deref());
-    // Counted up to one past the cap: enough to say "more than".
-    let count_sql = format!(
-        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-          WHERE {} LIMIT {}) AS c",
-        cond.sql,
-        super::COUNT_CAP + 1
-    );
-    let total: i64 = cond
-        .bind(sqlx::query(&count_sql))
-        .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
+    let now = now();
+    let cond = Conditions::new(filter, now, near.as_deref());
     let list_sql = format!(
         "SELECT n.id, n.category, n.title, n.description, n.helpers_needed, n.helpers_filled,
                 n.starts_at, n.ends_at, q.name AS quartier_name, q.slug AS quartier_slug,
@@ -237,15 +237,75 @@ pub async fn list_open_teasers(
         limit.clamp(1, 500),
         (filter.page - 1).clamp(0, super::filter::MAX_PAGE) * limit.clamp(1, 500)
     );
-    let rows = cond
-        .bind(sqlx::query(&list_sql))
-        .fetch_all(db.pool())
+    // Everyone who reads a filter gets the same rows; only the words (language) and the
+    // distances (volunteers) differ, and those are made per reader from the kept rows.
+    let key = format!(
+        "needs {list_sql} {:?} {:?} {:?} {:?}",
+        cond.quartier, cond.category, cond.from, cond.to
+    );
+    let page = db
+        .kept(Topic::Listing, key, KEEP_TIMED, || {
+            load_open_page(db, &cond, &list_sql)
+        })
         .await?;
-    let needs = rows
+    let needs = page
+        .rows
         .iter()
-        .map(|row| teaser_from_row(row, lang, volunteer_home))
+        // A kept page may be a few seconds old: a need whose end has passed since goes.
+        .filter(|need| need.ends_at > now)
+        .map(|need| need.teaser(lang, volunteer_home))
+        .collect();
+    Ok(NeedList {
+        needs,
+        total: page.total,
+    })
+}
+
+/// A page of open needs as stored, before it is put into the reader's words.
+struct OpenPage {
+    rows: Vec<ListedNeed>,
+    total: i64,
+}
+
+struct ListedNeed {
+    id: i64,
+    category: Category,
+    title: String,
+    description: String,
+    helpers_needed: i64,
+    helpers_filled: i64,
+    starts_at: i64,
+    ends_at: i64,
+    quartier_name: String,
+    quartier_slug: String,
+    centre: GeoPoint,
+}
+
+async fn load_open_page(
+    db: &Db,
+    cond: &Conditions,
+    list_sql: &str,
+) -> Result<OpenPage, sqlx::Error> {
+    // Counted up to one past the cap: enough to say "more than".
+    let count_sql = format!(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+          WHERE {} LIMIT {}) AS c",
+        cond.sql,
+        super::COUNT_CAP + 1
+    );
+    let total: i64 = cond
+        .bind(sqlx::query(&count_sql))
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+    let rows = cond
+        .bind(sqlx::query(list_sql))
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(ListedNeed::from_row)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(NeedList { needs, total })
+    Ok(OpenPage { rows, total })
 }
 
 /// A distance rounded to 100 m, as shown.
@@ -253,37 +313,45 @@ pub fn rounded_metres(km: f64) -> i64 {
     ((km * 10.0).round() as i64) * 100
 }
 
-fn teaser_from_row(
-    row: &sqlx::any::AnyRow,
-    lang: Lang,
-    volunteer_home: Option<GeoPoint>,
-) -> Result<NeedTeaser, sqlx::Error> {
-    let category: String = row.try_get("category")?;
-    let (day_label, time_label) =
-        when::labels(lang, row.try_get("starts_at")?, row.try_get("ends_at")?);
-    Ok(NeedTeaser {
-        id: row.try_get("id")?,
-        category: Category::try_from(category).map_err(|e| sqlx::Error::Decode(e.into()))?,
-        title: row.try_get("title")?,
-        quartier_name: row.try_get("quartier_name")?,
-        quartier_slug: row.try_get("quartier_slug")?,
-        day_label,
-        time_label,
-        helpers_needed: row.try_get("helpers_needed")?,
-        helpers_filled: row.try_get("helpers_filled")?,
-        description: match volunteer_home {
-            Some(_) => Some(row.try_get::<String, _>("description")?).filter(|d| !d.is_empty()),
-            None => None,
-        },
-        distance_m: match volunteer_home {
-            Some(home) => Some(rounded_metres(haversine_km(
-                home,
-                GeoPoint {
-                    lat: row.try_get("centre_lat")?,
-                    lon: row.try_get("centre_lon")?,
-                },
-            ))),
-            None => None,
-        },
-    })
+impl ListedNeed {
+    fn from_row(row: &sqlx::any::AnyRow) -> Result<ListedNeed, sqlx::Error> {
+        let category: String = row.try_get("category")?;
+        Ok(ListedNeed {
+            id: row.try_get("id")?,
+            category: Category::try_from(category).map_err(|e| sqlx::Error::Decode(e.into()))?,
+            title: row.try_get("title")?,
+            description: row.try_get("description")?,
+            helpers_needed: row.try_get("helpers_needed")?,
+            helpers_filled: row.try_get("helpers_filled")?,
+            starts_at: row.try_get("starts_at")?,
+            ends_at: row.try_get("ends_at")?,
+            quartier_name: row.try_get("quartier_name")?,
+            quartier_slug: row.try_get("quartier_slug")?,
+            centre: GeoPoint {
+                lat: row.try_get("centre_lat")?,
+                lon: row.try_get("centre_lon")?,
+            },
+        })
+    }
+
+    /// The teaser in the reader's language; a volunteer's home point adds the task and
+    /// the approximate distance.
+    fn teaser(&self, lang: Lang, volunteer_home: Option<GeoPoint>) -> NeedTeaser {
+        let (day_label, time_label) = when::labels(lang, self.starts_at, self.ends_at);
+        NeedTeaser {
+            id: self.id,
+            category: self.category,
+            title: self.title.clone(),
+            quartier_name: self.quartier_name.clone(),
+            quartier_slug: self.quartier_slug.clone(),
+            day_label,
+            time_label,
+            helpers_needed: self.helpers_needed,
+            helpers_filled: self.helpers_filled,
+            description: volunteer_home
+                .map(|_| self.description.clone())
+                .filter(|d| !d.is_empty()),
+            distance_m: volunteer_home.map(|home| rounded_metres(haversine_km(home, self.centre))),
+        }
+    }
 }

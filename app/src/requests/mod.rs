@@ -256,16 +256,9 @@ pub async fn list_open_needs(
         v.roles
             .lives_as(crate::auth::policy::QuartierRole::Volunteer)
     }) {
-        Some(v) => {
-            let mut conn = db
-                .pool()
-                .acquire()
-                .await
-                .map_err(|e| AppError::from(e).respond())?;
-            db::volunteer_home(&mut conn, v.id)
-                .await
-                .map_err(|e| AppError::from(e).respond())?
-        }
+        Some(v) => *db::kept_volunteer_home(&db, v.id)
+            .await
+            .map_err(|e| AppError::from(e).respond())?,
         None => None,
     };
     db::list_open_teasers(&db, &valid, request_lang(), PAGE_SIZE, home)

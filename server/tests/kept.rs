@@ -1,0 +1,181 @@
+//! Pages keep reads they repeat in memory (the needs list, the Quartiere, an account with
+//! its roles, a volunteer's home point), tagged with data versions that the database
+//! raises with every change. These tests change the data behind the pages' back, by
+//! plain SQL and through a second handle on the same database as a second instance
+//! would, and check that the very next request shows the change.
+
+use app::auth::policy::QuartierRole;
+use app::db::testing::{run, TestDb};
+use app::db::Db;
+use axum::http::StatusCode;
+use axum::Router;
+use common::{form, page, person, router, send};
+use sqlx::Row;
+
+mod common;
+
+/// One page of the open-needs list as the filter server function gives it.
+async fn open_list(app: &Router, cookie: Option<&str>) -> serde_json::Value {
+    let answer = send(app, form("/api/needs/open", "", cookie)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    serde_json::from_str(&answer.body).expect("json")
+}
+
+fn needs(list: &serde_json::Value) -> &Vec<serde_json::Value> {
+    list["needs"].as_array().expect("needs")
+}
+
+fn ids(list: &serde_json::Value) -> Vec<i64> {
+    needs(list)
+        .iter()
+        .map(|n| n["id"].as_i64().expect("id"))
+        .collect()
+}
+
+async fn exec(db: &Db, sql: &str, id: i64) {
+    sqlx::query(sql)
+        .bind(id)
+        .execute(db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+async fn the_list_follows_every_change(db: Db, url: String) {
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let app = router(&db);
+    // A second instance: its own handle (and its own kept reads) on the same database.
+    let other_db = Db::connect(&url).await.expect("second handle");
+    let other = router(&other_db);
+
+    let first = open_list(&app, None).await;
+    let seen_by_other = open_list(&other, None).await;
+    assert_eq!(ids(&first), ids(&seen_by_other));
+    let hidden = ids(&first)[0];
+    let renamed = ids(&first)[1];
+
+    // Hidden by plain SQL: gone from the next list of both instances.
+    exec(&db, "UPDATE needs SET hidden_at = 1 WHERE id = $1", hidden).await;
+    assert!(!ids(&open_list(&app, None).await).contains(&hidden));
+    assert!(!ids(&open_list(&other, None).await).contains(&hidden));
+
+    // Retitled through the second instance's handle: the first shows the new title.
+    exec(
+        &other_db,
+        "UPDATE needs SET title = 'Neu: Einkauf am Samstag' WHERE id = $1",
+        renamed,
+    )
+    .await;
+    let after = open_list(&app, None).await;
+    let title = needs(&after)
+        .iter()
+        .find(|n| n["id"].as_i64() == Some(renamed))
+        .map(|n| n["title"].clone());
+    assert_eq!(
+        title,
+        Some(serde_json::Value::from("Neu: Einkauf am Samstag"))
+    );
+
+    // A Quartier renamed: the filter's choices and the list's cards follow.
+    let quartier: i64 = sqlx::query("SELECT quartier_id FROM needs WHERE id = $1")
+        .bind(renamed)
+        .fetch_one(db.pool())
+        .await
+        .expect("quartier")
+        .try_get("quartier_id")
+        .expect("id");
+    exec(
+        &other_db,
+        "UPDATE quartiere SET name = 'Lindenhof am Wasser' WHERE id = $1",
+        quartier,
+    )
+    .await;
+    let listed = page(&app, "/requests", None).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert!(
+        listed.body.matches("Lindenhof am Wasser").count() >= 2,
+        "the new name in the choices and on the cards"
+    );
+
+    // Moved to the front through the second instance: the first lists it first.
+    exec(
+        &other_db,
+        "UPDATE needs SET starts_at = 1, ends_at = 4102444800 WHERE id = $1",
+        renamed,
+    )
+    .await;
+    assert_eq!(
+        ids(&open_list(&app, None).await)[0],
+        renamed,
+        "now the soonest"
+    );
+    other_db.close().await;
+}
+
+async fn an_account_change_counts_at_the_next_request(db: Db) {
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let app = router(&db);
+    let (id, cookie) = person(
+        &app,
+        &db,
+        "vera@example.org",
+        Some(QuartierRole::Volunteer),
+        None,
+    )
+    .await;
+    // Volunteers read the task and the distance; others do not.
+    let as_volunteer = open_list(&app, Some(&cookie)).await;
+    assert!(needs(&as_volunteer)
+        .iter()
+        .any(|n| n["distance_m"].is_i64()));
+
+    exec(&db, "DELETE FROM quartier_members WHERE user_id = $1", id).await;
+    let without_role = open_list(&app, Some(&cookie)).await;
+    assert!(needs(&without_role)
+        .iter()
+        .all(|n| n["distance_m"].is_null() && n["description"].is_null()));
+    assert_eq!(
+        page(&app, "/me", Some(&cookie)).await.status,
+        StatusCode::OK
+    );
+
+    // Suspended by plain SQL: signed out at the next request.
+    exec(&db, "UPDATE users SET suspended_at = 1 WHERE id = $1", id).await;
+    let me = page(&app, "/me", Some(&cookie)).await;
+    assert_ne!(
+        me.status,
+        StatusCode::OK,
+        "a suspended account sees no account page"
+    );
+    assert_eq!(me.location().as_deref(), Some("/login"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_follows_every_change_on_sqlite() {
+    let test_db = TestDb::sqlite().await;
+    let url = test_db.url.clone();
+    run(test_db, |db| the_list_follows_every_change(db, url)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_follows_every_change_on_postgres() {
+    if let Some(test_db) = TestDb::postgres().await {
+        let url = test_db.url.clone();
+        run(test_db, |db| the_list_follows_every_change(db, url)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_change_counts_at_the_next_request_on_sqlite() {
+    run(
+        TestDb::sqlite().await,
+        an_account_change_counts_at_the_next_request,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_change_counts_at_the_next_request_on_postgres() {
+    if let Some(test_db) = TestDb::postgres().await {
+        run(test_db, an_account_change_counts_at_the_next_request).await;
+    }
+}
