@@ -56,6 +56,12 @@ def memory(pid, field):
     return 0.0
 
 
+def reset_peak(pid):
+    """Sets VmHWM back to the present RSS (Linux `clear_refs`, value 5)."""
+    with open(f"/proc/{pid}/clear_refs", "w") as clear:
+        clear.write("5")
+
+
 def to_ms(text):
     value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -134,12 +140,17 @@ def measure(label, database_url, args, port, work):
                    stdout=subprocess.DEVNULL)
     seeded = time.monotonic() - started
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL)
+    log_path = os.path.join(work, f"serve-{port}.log")
+    log = open(log_path, "w")
+    server = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
         wait_ready(base, server)
         digests, digest_seconds = wait_for_digests(database_url)
         urllib.request.urlopen(f"{base}/").read()
         idle = memory(server.pid, "VmRSS")
+        # The peak so far is the digest's; the peak under load is counted from here on.
+        digest_peak = memory(server.pid, "VmHWM")
+        reset_peak(server.pid)
         # Volunteers of Linden-Süd (every fourth seeded volunteer lives there).
         writers = [f"ehrenamt-{4 * i}@demo.gute-nachbarschaft.example" for i in range(WRITERS)]
         cookies = [sign_in(base, email) for email in writers]
@@ -181,10 +192,15 @@ def measure(label, database_url, args, port, work):
             print(f"| {name} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} | "
                   f"{100 * rate / ceiling:.1f} % |")
         print(f"\nSign-ups written during the write run: {written:,}. "
-              f"Server RSS idle {idle:.1f} MB, peak under load {peak:.1f} MB.")
+              f"Server RSS idle {idle:.1f} MB, peak under load {peak:.1f} MB "
+              f"(peak while writing the digest: {digest_peak:.1f} MB).")
     finally:
         server.terminate()
         server.wait()
+        log.close()
+        with open(log_path) as written_log:
+            text = written_log.read()
+        print(f"Server log: {text.count('panicked')} panics, {text.count('ERROR')} error lines.")
 
 
 def main():

@@ -151,8 +151,9 @@ pub fn PlacesListPage() -> impl IntoView {
         <Title text=lang.t(Key::PlacesTitle)/>
         <h1>{lang.t(Key::PlacesTitle)}</h1>
         <p class="lead">{lang.t(Key::PlacesIntro)}</p>
+        // A reader who left mid-page disposed the query: nothing is shown to anyone then.
         <Loaded resource=page let:page>
-            <PlacesContent page args=args.get_untracked()/>
+            <PlacesContent page args=args.try_get_untracked().unwrap_or_default()/>
         </Loaded>
     }
 }

@@ -20,14 +20,23 @@ pub fn RequestsPage() -> impl IntoView {
         NeedFilter::from_fields(|name| q.get(name))
     });
     // One resource for the whole page: the filter's choices and the list load together,
-    // so server rendering waits on a single suspense.
+    // so server rendering waits on a single suspense. It carries the filter it was loaded
+    // for: the view reads no signal, which may be gone when a reader leaves mid-page.
     let data = Resource::new(
         move || filter.get(),
         |f| async move {
             let options = quartier_options().await;
-            let needs =
-                list_open_needs(f.quartier, f.category, f.from, f.to, f.sort, f.page, f.km).await;
-            (options, needs)
+            let needs = list_open_needs(
+                f.quartier.clone(),
+                f.category.clone(),
+                f.from.clone(),
+                f.to.clone(),
+                f.sort.clone(),
+                f.page.clone(),
+                f.km.clone(),
+            )
+            .await;
+            (options, needs, f)
         },
     );
 
@@ -38,13 +47,14 @@ pub fn RequestsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
             {move || {
                 data.get()
-                    .map(|(options, needs)| {
+                    .map(|(options, needs, filter)| {
+                        let current = filter.clone();
                         view! {
                             <FilteredNeeds>
-                                <FilterForm options=options.unwrap_or_default() filter/>
+                                <FilterForm options=options.unwrap_or_default() current/>
                             </FilteredNeeds>
                             <div id=SERVER_RESULTS>
-                                <Results needs filter=filter.get_untracked()/>
+                                <Results needs filter/>
                             </div>
                         }
                     })
@@ -138,9 +148,8 @@ mod browser {
 }
 
 #[component]
-fn FilterForm(options: Vec<QuartierOption>, filter: Memo<NeedFilter>) -> impl IntoView {
+fn FilterForm(options: Vec<QuartierOption>, current: NeedFilter) -> impl IntoView {
     let lang = use_lang();
-    let current = filter.get_untracked();
     view! {
         <form id=FILTER_FORM method="get" action="/requests" class="filter" role="search">
             <fieldset>

@@ -544,7 +544,8 @@ pub fn ServicesSearchPage() -> impl IntoView {
         <p class="lead">{lang.t(Key::ServicesIntro)}</p>
         <Loaded resource=page let:page>
             {
-                let (q, topic, quartier) = args.get_untracked();
+                // A reader who left mid-page disposed the query: nothing is shown to anyone then.
+                let (q, topic, quartier) = args.try_get_untracked().unwrap_or_default();
                 let count = lang.fill(Key::ServicesFound, &[("count", &page.services.len().to_string())]);
                 view! {
                     <form method="get" action="/services" class="filter" role="search">
