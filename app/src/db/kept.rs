@@ -39,24 +39,18 @@ impl Versions {
     }
 }
 
-/// Reads the current versions (the sum of each one's shards).
+/// Reads the current versions (the sum of their rows).
 pub async fn read_versions(db: &Db) -> Result<Versions, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT name, CAST(SUM(version) AS BIGINT) AS version FROM data_versions GROUP BY name",
+    let row = sqlx::query(
+        "SELECT CAST(SUM(listing) AS BIGINT) AS listing, CAST(SUM(accounts) AS BIGINT) AS accounts
+           FROM data_versions",
     )
-    .fetch_all(db.pool())
+    .fetch_one(db.pool())
     .await?;
-    let mut versions = Versions::default();
-    for row in rows {
-        let name: String = row.try_get("name")?;
-        let version: i64 = row.try_get("version")?;
-        match name.as_str() {
-            "listing" => versions.listing = version,
-            "accounts" => versions.accounts = version,
-            _ => {}
-        }
-    }
-    Ok(versions)
+    Ok(Versions {
+        listing: row.try_get("listing")?,
+        accounts: row.try_get("accounts")?,
+    })
 }
 
 /// The versions of one request, read at most once however many parts of the page ask.
@@ -203,8 +197,11 @@ impl Db {
     /// Raises every version far past any it had: after a restore, the database holds older
     /// versions again, which a running instance may still have entries for.
     pub async fn advance_versions(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE data_versions SET version = version + $1 WHERE shard = 0")
-            .bind(1_000_000_000_000_i64 + super::now())
+        let step = 1_000_000_000_000_i64 + super::now();
+        sqlx::query(
+            "UPDATE data_versions SET listing = listing + $1, accounts = accounts + $1 WHERE shard = 0",
+        )
+        .bind(step)
             .execute(self.pool())
             .await
             .map(|_| ())
