@@ -55,5 +55,6 @@ CREATE CONSTRAINT TRIGGER organisation_members_accounts AFTER INSERT OR UPDATE O
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('accounts');
 CREATE CONSTRAINT TRIGGER quartier_members_accounts AFTER INSERT OR UPDATE OR DELETE ON quartier_members
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('accounts');
-CREATE CONSTRAINT TRIGGER volunteers_accounts AFTER INSERT OR UPDATE OR DELETE ON volunteers
+-- Only the home point counts: a volunteer's last activity changes with every sign-up.
+CREATE CONSTRAINT TRIGGER volunteers_accounts AFTER INSERT OR UPDATE OF user_id, home_lat, home_lon OR DELETE ON volunteers
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION raise_data_version('accounts');

@@ -65,7 +65,8 @@ BEGIN UPDATE data_versions SET accounts = accounts + 1; END;
 
 CREATE TRIGGER volunteers_insert_versions AFTER INSERT ON volunteers
 BEGIN UPDATE data_versions SET accounts = accounts + 1; END;
-CREATE TRIGGER volunteers_update_versions AFTER UPDATE ON volunteers
+-- Only the home point counts: a volunteer's last activity changes with every sign-up.
+CREATE TRIGGER volunteers_update_versions AFTER UPDATE OF user_id, home_lat, home_lon ON volunteers
 BEGIN UPDATE data_versions SET accounts = accounts + 1; END;
 CREATE TRIGGER volunteers_delete_versions AFTER DELETE ON volunteers
 BEGIN UPDATE data_versions SET accounts = accounts + 1; END;

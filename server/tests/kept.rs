@@ -149,6 +149,64 @@ async fn an_account_change_counts_at_the_next_request(db: Db) {
     assert_eq!(me.location().as_deref(), Some("/login"));
 }
 
+async fn versions_rise_with_what_pages_show(db: Db) {
+    use app::db::kept::read_versions;
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let volunteer: i64 = sqlx::query("SELECT MIN(user_id) AS id FROM volunteers")
+        .fetch_one(db.pool())
+        .await
+        .expect("volunteer")
+        .try_get("id")
+        .expect("id");
+    let start = read_versions(&db).await.expect("versions");
+    // A volunteer's last activity changes with every sign-up and is on no kept page.
+    exec(
+        &db,
+        "UPDATE volunteers SET last_active_at = 5 WHERE user_id = $1",
+        volunteer,
+    )
+    .await;
+    assert_eq!(read_versions(&db).await.expect("versions"), start);
+    // The home point is kept: accounts rise, the listing does not.
+    exec(
+        &db,
+        "UPDATE volunteers SET home_lat = 52.37 WHERE user_id = $1",
+        volunteer,
+    )
+    .await;
+    let moved = read_versions(&db).await.expect("versions");
+    assert!(moved.accounts > start.accounts);
+    assert_eq!(moved.listing, start.listing);
+    // A need: the listing rises, accounts do not.
+    exec(&db, "UPDATE needs SET helpers_needed = 3 WHERE id = $1", 1).await;
+    let listed = read_versions(&db).await.expect("versions");
+    assert!(listed.listing > moved.listing);
+    assert_eq!(listed.accounts, moved.accounts);
+    // Several changes in one transaction raise a version at least once.
+    let mut tx = db.begin_write().await.expect("tx");
+    for id in [1_i64, 2, 3] {
+        sqlx::query("UPDATE needs SET helpers_needed = 4 WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .expect("update");
+    }
+    tx.commit().await.expect("commit");
+    assert!(read_versions(&db).await.expect("versions").listing > listed.listing);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_rise_with_what_pages_show_on_sqlite() {
+    run(TestDb::sqlite().await, versions_rise_with_what_pages_show).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_rise_with_what_pages_show_on_postgres() {
+    if let Some(test_db) = TestDb::postgres().await {
+        run(test_db, versions_rise_with_what_pages_show).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_follows_every_change_on_sqlite() {
     let test_db = TestDb::sqlite().await;
