@@ -96,6 +96,14 @@ pub async fn quartier_id_by_slug(db: &Db, slug: &str) -> Result<Option<i64>, sql
         .map(|q| q.id))
 }
 
+/// A Quartier's centre from a row with its `centre_lat` and `centre_lon`.
+pub fn quartier_centre(row: &sqlx::any::AnyRow) -> Result<GeoPoint, sqlx::Error> {
+    Ok(GeoPoint {
+        lat: row.try_get("centre_lat")?,
+        lon: row.try_get("centre_lon")?,
+    })
+}
+
 /// A Quartier as lists and their filters use it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListedQuartier {
@@ -124,10 +132,7 @@ pub async fn kept_quartiere(db: &Db) -> Result<Arc<Vec<ListedQuartier>>, sqlx::E
                     id: row.try_get("id")?,
                     slug: row.try_get("slug")?,
                     name: row.try_get("name")?,
-                    centre: GeoPoint {
-                        lat: row.try_get("centre_lat")?,
-                        lon: row.try_get("centre_lon")?,
-                    },
+                    centre: quartier_centre(row)?,
                 })
             })
             .collect()

@@ -327,10 +327,7 @@ impl ListedNeed {
             ends_at: row.try_get("ends_at")?,
             quartier_name: row.try_get("quartier_name")?,
             quartier_slug: row.try_get("quartier_slug")?,
-            centre: GeoPoint {
-                lat: row.try_get("centre_lat")?,
-                lon: row.try_get("centre_lon")?,
-            },
+            centre: crate::orgs::db::quartier_centre(row)?,
         })
     }
 
