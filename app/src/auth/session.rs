@@ -53,10 +53,13 @@ pub async fn load_viewer(
             "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"
         ));
     if needs_viewer {
-        // The data versions are read at most once per request, by whichever part asks
-        // first (here, for a signed-in person); pages and server functions share them.
+        // The data versions are read at most once per page view, by whichever part asks
+        // first (here, for a signed-in person). Only reads share them: a request that
+        // writes must see its own change in whatever it reads after the write.
         let versions = RequestVersions::default();
-        request.extensions_mut().insert(versions.clone());
+        if matches!(*request.method(), http::Method::GET | http::Method::HEAD) {
+            request.extensions_mut().insert(versions.clone());
+        }
         let viewer = match viewer(&db, &session, &versions).await {
             Ok(viewer) => viewer,
             Err(err) => {

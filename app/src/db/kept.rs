@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 /// What a kept entry depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
-    /// Needs and Quartiere.
+    /// Needs, Quartiere, organisations and the Quartiere they serve.
     Listing,
-    /// Accounts, memberships, organisations, Quartiere, volunteer profiles.
+    /// Accounts, memberships, organisations, Quartiere, volunteers' home points.
     Accounts,
 }
 
@@ -65,8 +65,8 @@ impl RequestVersions {
     }
 }
 
-/// The versions for the current request: once per request inside one (the server puts a
-/// [`RequestVersions`] into each), else read now.
+/// The versions for the current request: once per page view (the server puts a
+/// [`RequestVersions`] into each GET), else read now.
 pub async fn request_versions(db: &Db) -> Result<Versions, sqlx::Error> {
     let memo = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<RequestVersions>().cloned());
@@ -199,12 +199,13 @@ impl Db {
     pub async fn advance_versions(&self) -> Result<(), sqlx::Error> {
         let step = 1_000_000_000_000_i64 + super::now();
         sqlx::query(
-            "UPDATE data_versions SET listing = listing + $1, accounts = accounts + $1 WHERE shard = 0",
+            "UPDATE data_versions SET listing = listing + $1, accounts = accounts + $1
+              WHERE shard = 0",
         )
         .bind(step)
-            .execute(self.pool())
-            .await
-            .map(|_| ())
+        .execute(self.pool())
+        .await
+        .map(|_| ())
     }
 }
 
