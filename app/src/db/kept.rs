@@ -66,14 +66,22 @@ impl RequestVersions {
 }
 
 /// The versions for the current request: once per page view (the server puts a
-/// [`RequestVersions`] into each GET), else read now.
+/// [`RequestVersions`] into each GET) or per server function that only reads (see
+/// [`only_reads`]), else read now.
 pub async fn request_versions(db: &Db) -> Result<Versions, sqlx::Error> {
     let memo = leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestVersions>().cloned());
+        .and_then(|parts| parts.extensions.get::<RequestVersions>().cloned())
+        .or_else(leptos::prelude::use_context::<RequestVersions>);
     match memo {
         Some(memo) => memo.get(db).await,
         None => read_versions(db).await,
     }
+}
+
+/// Declares that the running server function only reads: its kept reads then share one
+/// reading of the versions, as a page view's do. A function that writes must not call it.
+pub fn only_reads() {
+    leptos::prelude::provide_context(RequestVersions::default());
 }
 
 /// How long a read that lists or counts open needs is kept at most: a need whose end

@@ -245,6 +245,7 @@ pub async fn list_open_needs(
 ) -> Result<NeedList, AppError> {
     use crate::ctx::{request_db, request_lang};
     // Public: visitors may read teasers, so no sign-in check here.
+    crate::db::kept::only_reads();
     let filter = NeedFilter::new(quartier, category)
         .with_range(from, to, sort, page)
         .within(km);
