@@ -79,23 +79,20 @@ pub async fn insert_slots(
     Ok(())
 }
 
-/// Every Quartier with its centre, for the profile checks.
+/// Every Quartier with its centre, for the profile checks, by id (from the kept list
+/// the needs pages read too).
 pub async fn known_quartiere(db: &Db) -> Result<Vec<KnownQuartier>, sqlx::Error> {
-    sqlx::query("SELECT id, slug, centre_lat, centre_lon FROM quartiere ORDER BY id")
-        .fetch_all(db.pool())
+    let mut known: Vec<KnownQuartier> = crate::orgs::db::kept_quartiere(db)
         .await?
         .iter()
-        .map(|row| {
-            Ok(KnownQuartier {
-                id: row.try_get("id")?,
-                slug: row.try_get("slug")?,
-                centre: GeoPoint {
-                    lat: row.try_get("centre_lat")?,
-                    lon: row.try_get("centre_lon")?,
-                },
-            })
+        .map(|q| KnownQuartier {
+            id: q.id,
+            slug: q.slug.clone(),
+            centre: q.centre,
         })
-        .collect()
+        .collect();
+    known.sort_by_key(|q| q.id);
+    Ok(known)
 }
 
 fn joined<T>(items: &[T], slug: impl Fn(&T) -> &str) -> String {
