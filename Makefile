@@ -22,9 +22,9 @@ export DATABASE_URL
 ## Build the release and serve it on 127.0.0.1:3000 with demo data (SQLite under ./data).
 run: build
 	mkdir -p data
-	LEPTOS_SITE_ROOT=target/site ./target/release/nachbarschaft serve --demo --dev-mailbox
+	LEPTOS_SITE_ROOT=target/site ./target/server-release/nachbarschaft serve --demo --dev-mailbox
 
-## The release build shared by run, test and bench: target/release/nachbarschaft + target/site.
+## The release build shared by run, test and bench: target/server-release/nachbarschaft + target/site.
 build: tools
 	cargo leptos build --release --precompress
 	# The strongest gzip for the browser bundle (browsers without brotli get this one).
@@ -55,7 +55,7 @@ lint:
 	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-## Unit and database tests, in release so they reuse the build's compiled dependencies.
+## Unit and database tests, in release (sixteen codegen units: quick to link, fast to run).
 ## Database tests run on SQLite and on PostgreSQL (TEST_DATABASE_URL, default 127.0.0.1:5432).
 unit: postgres-ready
 	cargo test --release -p app -p server --features app/ssr

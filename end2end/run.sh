@@ -13,7 +13,7 @@ export RUST_LOG="${RUST_LOG:-warn}"
 export BASE_URL="http://127.0.0.1:$PORT"
 # No internet here: the profile map draws a local picture as its tiles.
 export MAP_TILE_URL="http://127.0.0.1:$PORT/favicon.ico?tile={z}/{x}/{y}"
-./target/release/nachbarschaft serve --demo --dev-mailbox > "$WORK/server.log" 2>&1 &
+./target/server-release/nachbarschaft serve --demo --dev-mailbox > "$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -14,7 +14,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ['/', '/requests', '/places', '/help'];
 
 const work = mkdtempSync(join(tmpdir(), 'gn-browser-'));
-const server = spawn('./target/release/nachbarschaft', ['serve', '--demo'], {
+const server = spawn('./target/server-release/nachbarschaft', ['serve', '--demo'], {
   env: {
     ...process.env,
     DATABASE_URL: `sqlite://${work}/bench.db`,

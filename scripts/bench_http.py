@@ -27,7 +27,7 @@ import urllib.request
 
 from bench_common import wait_ready
 
-BINARY = "./target/release/nachbarschaft"
+BINARY = "./target/server-release/nachbarschaft"
 PASSWORD = "Demo-Passwort-2026"
 # Volunteers signed in for the write path (the sign-in throttle allows 20 per address
 # in a burst).

@@ -23,7 +23,7 @@ import urllib.request
 
 from bench_common import wait_ready
 
-BINARY = "./target/release/nachbarschaft"
+BINARY = "./target/server-release/nachbarschaft"
 COORDINATOR = "koordination@demo.gute-nachbarschaft.example"
 PASSWORD = "Demo-Passwort-2026"
 
