@@ -154,6 +154,8 @@ def measure(label, database_url, args, port, work):
         # Volunteers of Linden-Süd (every fourth seeded volunteer lives there).
         writers = [f"ehrenamt-{4 * i}@demo.gute-nachbarschaft.example" for i in range(WRITERS)]
         cookies = [sign_in(base, email) for email in writers]
+        # Each sign-in hashes a password with argon2 (19 MiB of memory while it runs).
+        sign_in_peak = memory(server.pid, "VmHWM")
         reader = cookies[0]
         needs = query(database_url, "SELECT id FROM needs WHERE status = 'open' AND quartier_id = 1"
                                     " AND same_gender = 0 ORDER BY id")
@@ -177,23 +179,29 @@ def measure(label, database_url, args, port, work):
              sign_up_script(work, cookies, needs)),
         ]
         rows = []
+        peak = 0.0
         for name, path, headers, script in paths:
-            rows.append((name, *wrk(base + path, args.seconds, args.connections, headers, script)))
+            # Each path's own peak: the highest RSS during its run.
+            reset_peak(server.pid)
+            measured = wrk(base + path, args.seconds, args.connections, headers, script)
+            path_peak = memory(server.pid, "VmHWM")
+            peak = max(peak, path_peak)
+            rows.append((name, *measured, path_peak))
         written = int(query(database_url, "SELECT COUNT(*) FROM need_helpers")[0]) - before
-        peak = memory(server.pid, "VmHWM")
         ceiling = rows[0][1]
         print(f"\n### {label}: scale {args.scale} ({args.scale * 50:,} volunteers, "
               f"{args.scale * 30:,} needs), seeded in {seeded:.0f} s; the first daily digest "
               f"({digests:,} letters) took {digest_seconds:.0f} s before the load; "
               f"wrk -t2 -c{args.connections} -d{args.seconds}s\n")
-        print("| path | req/s | p50 | p99 | errors | share of `/healthz` |")
-        print("|---|---|---|---|---|---|")
-        for name, rate, p50, p99, errors in rows:
+        print("| path | req/s | p50 | p99 | errors | share of `/healthz` | peak RSS |")
+        print("|---|---|---|---|---|---|---|")
+        for name, rate, p50, p99, errors, path_peak in rows:
             print(f"| {name} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} | "
-                  f"{100 * rate / ceiling:.1f} % |")
+                  f"{100 * rate / ceiling:.1f} % | {path_peak:.1f} MB |")
         print(f"\nSign-ups written during the write run: {written:,}. "
               f"Server RSS idle {idle:.1f} MB, peak under load {peak:.1f} MB "
-              f"(peak while writing the digest: {digest_peak:.1f} MB).")
+              f"(peak while writing the digest: {digest_peak:.1f} MB; while signing in the "
+              f"{WRITERS} volunteers one after another: {sign_in_peak:.1f} MB).")
     finally:
         server.terminate()
         server.wait()
