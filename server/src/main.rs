@@ -265,6 +265,7 @@ async fn create_admin(db: &Db, args: AdminArgs) -> anyhow::Result<()> {
         )
     })?;
     let hash = app::auth::password::hash(&password)
+        .await
         .map_err(|e| anyhow::anyhow!("password: hashing failed: {e}"))?;
     let id = app::auth::db::upsert_platform_admin(db, &email, &name, &hash).await?;
     println!("Plattform-Administration angelegt: {email} (Konto {id})");

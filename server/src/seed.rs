@@ -752,6 +752,7 @@ pub async fn seed_demo(
     tx.commit().await?;
 
     let hash = app::auth::password::hash(DEMO_ADMIN_PASSWORD)
+        .await
         .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
     let today = Utc::now().with_timezone(&Berlin).date_naive();
     for round in 0..scale as usize {

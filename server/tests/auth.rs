@@ -13,7 +13,7 @@ const EMAIL: &str = "koordination@example.org";
 const PASSWORD: &str = "ein-sicheres-passwort";
 
 async fn app_with_account(db: &Db) -> Router {
-    let hash = app::auth::password::hash(PASSWORD).expect("hash");
+    let hash = app::auth::password::hash(PASSWORD).await.expect("hash");
     app::auth::db::upsert_platform_admin(db, EMAIL, "Kim Koordination", &hash)
         .await
         .expect("account");
@@ -150,7 +150,9 @@ db_test!(
         let app = app_with_account(&db).await;
         let signed_in = send(&app, login_request(EMAIL, PASSWORD, None, None)).await;
         let cookie = cookie_pair(&signed_in.cookie().expect("cookie"));
-        let new_hash = app::auth::password::hash("ein-ganz-neues-passwort").expect("hash");
+        let new_hash = app::auth::password::hash("ein-ganz-neues-passwort")
+            .await
+            .expect("hash");
         app::auth::db::upsert_platform_admin(&db, EMAIL, "Kim Koordination", &new_hash)
             .await
             .expect("update");

@@ -18,7 +18,7 @@ const PASSWORD: &str = "Absturz-sicher-2026";
 
 /// A coordinator of the first organisation and three volunteers of the first Quartier.
 async fn people(db: &Db) -> Vec<String> {
-    let hash = app::auth::password::hash(PASSWORD).expect("hash");
+    let hash = app::auth::password::hash(PASSWORD).await.expect("hash");
     let mut conn = db.pool().acquire().await.expect("conn");
     let mut emails = Vec::new();
     for (i, email) in [

@@ -22,7 +22,7 @@ const PLACES: i64 = 3;
 
 /// Creates an account with one role and returns its e-mail address.
 async fn account(db: &Db, email: &str, role: Result<OrgRole, QuartierRole>) -> String {
-    let hash = app::auth::password::hash(PASSWORD).expect("hash");
+    let hash = app::auth::password::hash(PASSWORD).await.expect("hash");
     let mut conn = db.pool().acquire().await.expect("conn");
     let id = create_account(&mut conn, email, "Probe", &hash, "de", true)
         .await

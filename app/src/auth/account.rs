@@ -15,8 +15,8 @@ use crate::i18n::{Key, Lang};
 use crate::mail::{outbox::enqueue, Letter};
 use serde::Serialize;
 
-fn hash_password(raw: &str) -> Result<String, AppError> {
-    password::hash(raw).map_err(|err| {
+async fn hash_password(raw: &str) -> Result<String, AppError> {
+    password::hash(raw).await.map_err(|err| {
         tracing::error!(error = %err, "password hashing failed");
         AppError::Internal
     })
@@ -94,7 +94,7 @@ pub async fn register(
     } else {
         None
     };
-    let hash = hash_password(&input.password)?;
+    let hash = hash_password(&input.password).await?;
     let mut tx = db.pool().begin().await?;
     let invitation = match input.invitation.as_deref().filter(|t| !t.trim().is_empty()) {
         Some(token) => {
@@ -297,7 +297,7 @@ pub async fn reset_password(
         .ok_or(AppError::NotFound)?;
     validate::new_password(new_password, &account.email)?;
     repeat_matches(new_password, repeat)?;
-    let hash = hash_password(new_password)?;
+    let hash = hash_password(new_password).await?;
     users::set_password(&mut tx, user_id, &hash).await?;
     // The link reached the inbox: the address is proven.
     users::mark_verified(&mut tx, user_id).await?;
@@ -323,7 +323,7 @@ async fn account_with_password(
     let account = users::account_by_id(conn, viewer.id)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    if !password::verify(entered, &account.password_hash) {
+    if !password::verify(entered, &account.password_hash).await {
         return Err(AppError::validation(field, Problem::Wrong));
     }
     Ok(account)
@@ -342,7 +342,7 @@ pub async fn change_password(
     let account = account_with_password(&mut tx, viewer, "current_password", current).await?;
     validate::new_password(new_password, &account.email)?;
     repeat_matches(new_password, repeat)?;
-    let hash = hash_password(new_password)?;
+    let hash = hash_password(new_password).await?;
     users::set_password(&mut tx, viewer.id, &hash).await?;
     record(&mut tx, Event::own(Action::PasswordChanged, viewer.id)).await?;
     let letter = Letter::compose(

@@ -199,7 +199,7 @@ pub async fn login(
     let hash = stored
         .as_ref()
         .map_or(UNKNOWN_USER_HASH, |a| a.password_hash.as_str());
-    let password_ok = password::verify(&form.password, hash);
+    let password_ok = password::verify(&form.password, hash).await;
     let Some(account) = stored.filter(|_| password_ok) else {
         tracing::info!("failed sign-in");
         let _ = record_now(

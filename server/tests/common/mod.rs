@@ -148,7 +148,7 @@ pub async fn token_from_mail(db: &Db, recipient: &str, path: &str) -> Option<Str
 /// Creates a verified account with a password and signs it in; returns its id and
 /// session cookie.
 pub async fn signed_in(router: &Router, db: &Db, email: &str, password: &str) -> (i64, String) {
-    let hash = app::auth::password::hash(password).expect("hash");
+    let hash = app::auth::password::hash(password).await.expect("hash");
     let mut conn = db.pool().acquire().await.expect("conn");
     let id = app::auth::db::create_account(&mut conn, email, email, &hash, "de", true)
         .await
