@@ -5,7 +5,7 @@
 
 use app::auth::session_store::DbSessionStore;
 use app::db::testing::{run, TestDb};
-use app::db::Db;
+use app::db::{Db, DbKind};
 use std::time::Duration;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::SessionStore;
@@ -18,6 +18,17 @@ async fn exec(db: &Db, sql: &str) {
         .execute(db.pool())
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// The table in which writers note the order they wrote in.
+async fn arrivals_table(db: &Db) {
+    let sql = match db.kind() {
+        DbKind::Sqlite => {
+            "CREATE TABLE arrivals (position INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER)"
+        }
+        DbKind::Postgres => "CREATE TABLE arrivals (position BIGSERIAL PRIMARY KEY, n BIGINT)",
+    };
+    exec(db, sql).await;
 }
 
 /// Writes `n` into `arrivals` in a write transaction of its own.
@@ -44,11 +55,7 @@ async fn arrivals(db: &Db) -> Vec<i64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writers_take_turns_in_the_order_they_came_on_sqlite() {
     run(TestDb::sqlite().await, |db| async move {
-        exec(
-            &db,
-            "CREATE TABLE arrivals (position INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER)",
-        )
-        .await;
+        arrivals_table(&db).await;
         let first = db.begin_write().await.expect("first turn");
         let mut waiting = Vec::new();
         for n in 1..=5 {
@@ -70,11 +77,7 @@ async fn writers_take_turns_in_the_order_they_came_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_is_saved_in_turn_on_sqlite() {
     run(TestDb::sqlite().await, |db| async move {
-        exec(
-            &db,
-            "CREATE TABLE arrivals (position INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER)",
-        )
-        .await;
+        arrivals_table(&db).await;
         // A saved session counts as arrival 0.
         exec(
             &db,
@@ -116,11 +119,7 @@ async fn writers_of_different_rows_do_not_wait_on_postgres() {
         return;
     };
     run(test_db, |db| async move {
-        exec(
-            &db,
-            "CREATE TABLE arrivals (position BIGSERIAL PRIMARY KEY, n BIGINT)",
-        )
-        .await;
+        arrivals_table(&db).await;
         let first = db.begin_write().await.expect("first transaction");
         tokio::time::timeout(Duration::from_secs(30), writer(&db, 1))
             .await
