@@ -31,7 +31,6 @@ fn encode(record: &Record) -> session_store::Result<String> {
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         let data = encode(record)?;
-        let _turn = self.db.write_turn().await.map_err(backend)?;
         // A new id on the (astronomically rare) collision with an existing session.
         loop {
             let inserted = sqlx::query(
@@ -52,7 +51,6 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let _turn = self.db.write_turn().await.map_err(backend)?;
         sqlx::query(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
@@ -87,7 +85,6 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
-        let _turn = self.db.write_turn().await.map_err(backend)?;
         sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(session_id.to_string())
             .execute(self.db.pool())

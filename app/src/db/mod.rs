@@ -54,47 +54,6 @@ pub struct Db {
     live: crate::live::bus::Live,
     /// Reads kept in memory while their data version stands (shared by clones).
     kept: std::sync::Arc<kept::Kept>,
-    /// On SQLite, this process's writers take turns here, first come first served,
-    /// instead of in SQLite's busy handler, which sleeps ever longer (up to 100 ms a try)
-    /// and lets a late writer overtake one that waited long (shared by clones).
-    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
-}
-
-/// How long a writer waits for its turn on SQLite: the busy timeout of its connections.
-const WRITE_TURN_WAIT: Duration = Duration::from_secs(5);
-
-/// A write transaction from [`Db::begin_write`]: used like the connection it runs on;
-/// ends with [`WriteTx::commit`], or rolls back when dropped. On SQLite it holds this
-/// process's writing turn until it ends.
-pub struct WriteTx {
-    // Dropped before the turn: the next writer starts after this one ended.
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: WriteTurn,
-}
-
-/// Held while writing; the next writer of this process starts when it is dropped.
-pub struct WriteTurn {
-    _held: Option<tokio::sync::OwnedMutexGuard<()>>,
-}
-
-impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        let WriteTx { tx, _turn } = self;
-        tx.commit().await
-    }
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.tx
-    }
 }
 
 impl Db {
@@ -123,7 +82,7 @@ impl Db {
                         for pragma in [
                             "PRAGMA journal_mode = WAL",
                             "PRAGMA foreign_keys = ON",
-                            "PRAGMA busy_timeout = 5000", // WRITE_TURN_WAIT
+                            "PRAGMA busy_timeout = 5000",
                             "PRAGMA synchronous = NORMAL",
                         ] {
                             conn.execute(pragma).await?;
@@ -140,7 +99,6 @@ impl Db {
             kind,
             live: crate::live::bus::Live::default(),
             kept: Default::default(),
-            writers: Default::default(),
         })
     }
 
@@ -183,36 +141,13 @@ impl Db {
     }
 
     /// A transaction that takes the write lock at once on SQLite (`BEGIN IMMEDIATE`), so
-    /// a read-then-write transaction never fails on finding the database changed; a
-    /// plain transaction on PostgreSQL. On SQLite this process's writers first queue for
-    /// their turn; writers of other processes (the command line) still meet the busy
-    /// timeout.
-    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+    /// concurrent writers queue on the busy timeout instead of failing when a read-then-
+    /// write transaction finds the database changed; a plain transaction on PostgreSQL.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         match self.kind {
-            DbKind::Sqlite => {
-                let turn = self.write_turn().await?;
-                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTx { tx, _turn: turn })
-            }
-            DbKind::Postgres => Ok(WriteTx {
-                tx: self.pool.begin().await?,
-                _turn: WriteTurn { _held: None },
-            }),
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
         }
-    }
-
-    /// This process's turn to write on SQLite, for a single write outside
-    /// [`Db::begin_write`] on a busy path (a session saved); nothing on PostgreSQL, where
-    /// writers of different rows do not wait on each other.
-    pub async fn write_turn(&self) -> Result<WriteTurn, sqlx::Error> {
-        if self.kind != DbKind::Sqlite {
-            return Ok(WriteTurn { _held: None });
-        }
-        // As long as SQLite's busy timeout: a turn that never comes is an error.
-        tokio::time::timeout(WRITE_TURN_WAIT, self.writers.clone().lock_owned())
-            .await
-            .map(|turn| WriteTurn { _held: Some(turn) })
-            .map_err(|_| sqlx::Error::PoolTimedOut)
     }
 
     /// A round trip to the database, for `/readyz`.
