@@ -5,7 +5,8 @@ For each database: `seed-demo --scale N` (N x 50 volunteers, N x 30 needs over f
 Quartiere), start `nachbarschaft serve` on 127.0.0.1, sign in volunteers, and run `wrk`
 (Debian's package) against each path in turn, all in the same process: `/healthz` (the
 HTTP ceiling of the process), a static file, `/`, `/requests` (50 rows, signed-in
-volunteer), a need's page, the filter server function and the sign-up write path.
+volunteer; once as a reader who reloads it, mostly sent as the kept page, and once with a
+new address for every request, so rendered each time), a need's page, the filter server function and the sign-up write path.
 Prints one Markdown table per database: req/s, p50, p99, errors and each path's share
 of `/healthz`, then the server's RSS idle and at its peak.
 
@@ -164,6 +165,16 @@ def measure(label, database_url, args, port, work):
         form = ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"]
         filter_lua = post_script(work, "filter.lua", [
             "wrk.method = 'POST'", "wrk.body = 'quartier=linden-sued'"])
+        # A new address for every request: the list rendered each time, never a kept page.
+        rendered_lua = post_script(work, "rendered.lua", [
+            "local threads = 0",
+            "function setup(thread) thread:set('offset', threads); threads = threads + 1 end",
+            "local count = 0",
+            "function request()",
+            "  count = count + 1",
+            "  return wrk.format('GET', '/requests?r=' .. offset .. '-' .. count)",
+            "end",
+        ])
         paths = [
             ("`/healthz`", "/healthz", [], None),
             ("`/pkg/nachbarschaft.css` (static, brotli)", "/pkg/nachbarschaft.css",
@@ -171,6 +182,8 @@ def measure(label, database_url, args, port, work):
             ("`/` (visitor)", "/", [], None),
             ("`/requests` (50 rows, signed-in volunteer)", "/requests",
              [f"Cookie: {reader}"], None),
+            ("`/requests` (the same, rendered each time)", "/requests",
+             [f"Cookie: {reader}"], rendered_lua),
             ("`/requests/{id}` (need page, volunteer)", f"/requests/{need}",
              [f"Cookie: {reader}"], None),
             ("`POST /api/needs/open` (filter server function)", "/api/needs/open",

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod backup;
 pub mod cli;
+pub mod kept_pages;
 pub mod mailer;
 pub mod router;
 pub mod seed;

@@ -130,9 +130,12 @@ pub fn build_router(state: AppState) -> Router {
         >(context, shell))
         .with_state(state)
         .layer(axum::middleware::from_fn(server_fn_error_status))
+        // Inside the viewer's loading: a kept page is keyed by who reads it.
+        .layer(axum::middleware::from_fn(crate::kept_pages::keep_pages))
         .layer(axum::middleware::from_fn(app::auth::session::load_viewer))
         .layer(sessions)
         .layer(axum::Extension(db_for_handlers))
+        .layer(axum::Extension(crate::kept_pages::KeptPages::default()))
         .layer(axum::Extension(throttle))
         .layer(axum::Extension(mail_throttle))
         .layer(axum::Extension(site))

@@ -195,6 +195,136 @@ async fn versions_rise_with_what_pages_show(db: Db) {
     assert!(read_versions(&db).await.expect("versions").listing > listed.listing);
 }
 
+/// The nonce of a page's policy, and whether the page's scripts carry exactly it.
+fn nonce_of(answer: &common::Answer) -> String {
+    let policy = answer
+        .header(axum::http::header::CONTENT_SECURITY_POLICY)
+        .expect("page policy");
+    let start = policy.find("'nonce-").expect("nonce") + "'nonce-".len();
+    let nonce = policy[start..]
+        .split('\'')
+        .next()
+        .expect("nonce")
+        .to_owned();
+    let in_scripts: Vec<&str> = answer
+        .body
+        .split("nonce=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(!in_scripts.is_empty(), "the page has scripts with a nonce");
+    assert!(
+        in_scripts.iter().all(|n| *n == nonce),
+        "every script carries the policy's nonce"
+    );
+    nonce
+}
+
+fn is_kept(answer: &common::Answer) -> bool {
+    answer.header(server::kept_pages::KEPT_HEADER.parse().expect("name")) == Some("hit".into())
+}
+
+async fn list_page(app: &Router, cookie: Option<&str>, english: bool) -> common::Answer {
+    let mut request = axum::http::Request::get("/requests");
+    if let Some(cookie) = cookie {
+        request = request.header(axum::http::header::COOKIE, cookie);
+    }
+    if english {
+        request = request.header(axum::http::header::ACCEPT_LANGUAGE, "en");
+    }
+    let answer = send(
+        app,
+        request.body(axum::body::Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    answer
+}
+
+async fn the_list_page_is_kept_while_nothing_changes(db: Db, url: String) {
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let app = router(&db);
+    let other_db = Db::connect(&url).await.expect("second handle");
+
+    // A visitor reads the list twice: the second is the kept page, with a new nonce.
+    let first = list_page(&app, None, false).await;
+    let again = list_page(&app, None, false).await;
+    assert!(!is_kept(&first));
+    assert!(is_kept(&again), "the same page again is sent from memory");
+    let (n1, n2) = (nonce_of(&first), nonce_of(&again));
+    assert_ne!(n1, n2, "every response has its own nonce");
+    assert_eq!(first.body.replace(&n1, &n2), again.body);
+
+    // Another reader, another language: pages of their own.
+    let (_, cookie) = person(
+        &app,
+        &db,
+        "vera@example.org",
+        Some(QuartierRole::Volunteer),
+        None,
+    )
+    .await;
+    let volunteer = list_page(&app, Some(&cookie), false).await;
+    assert!(!is_kept(&volunteer));
+    assert!(volunteer.body.contains("href=\"/me\""));
+    assert!(!again.body.contains("href=\"/me\""));
+    assert!(is_kept(&list_page(&app, Some(&cookie), false).await));
+    let english = list_page(&app, None, true).await;
+    assert!(!is_kept(&english));
+    assert!(english.body.contains("lang=\"en\""));
+
+    // A need retitled through a second instance: the next page shows it, for everyone.
+    let id = ids(&open_list(&app, None).await)[0];
+    exec(
+        &other_db,
+        "UPDATE needs SET title = 'Neu: Einkauf am Samstag' WHERE id = $1",
+        id,
+    )
+    .await;
+    for cookie in [None, Some(cookie.as_str())] {
+        let fresh = list_page(&app, cookie, false).await;
+        assert!(!is_kept(&fresh));
+        assert!(fresh.body.contains("Neu: Einkauf am Samstag"));
+    }
+
+    // A visitor with a notice from a form sees it once, and never someone's kept page.
+    assert!(is_kept(&list_page(&app, None, false).await));
+    let asked = send(
+        &app,
+        form("/password/forgot", "email=niemand%40example.org", None),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    let visitor = common::cookie_pair(&asked.cookie().expect("session"));
+    let noticed = list_page(&app, Some(&visitor), false).await;
+    assert!(!is_kept(&noticed));
+    assert!(noticed.body.contains("notice--ok"), "the notice is shown");
+    let after = list_page(&app, Some(&visitor), false).await;
+    assert!(!after.body.contains("notice--ok"), "and only once");
+    other_db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_page_is_kept_while_nothing_changes_on_sqlite() {
+    let test_db = TestDb::sqlite().await;
+    let url = test_db.url.clone();
+    run(test_db, |db| {
+        the_list_page_is_kept_while_nothing_changes(db, url)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_page_is_kept_while_nothing_changes_on_postgres() {
+    if let Some(test_db) = TestDb::postgres().await {
+        let url = test_db.url.clone();
+        run(test_db, |db| {
+            the_list_page_is_kept_while_nothing_changes(db, url)
+        })
+        .await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn versions_rise_with_what_pages_show_on_sqlite() {
     run(TestDb::sqlite().await, versions_rise_with_what_pages_show).await;

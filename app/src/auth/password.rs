@@ -16,9 +16,23 @@ static HASHING: Semaphore = Semaphore::const_new(2);
 
 /// Runs `work` on the blocking pool when a hashing place is free.
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    in_turn_of(&HASHING, work).await
+}
+
+async fn in_turn_of<T: Send + 'static>(
+    places: &'static Semaphore,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
     // The semaphore is never closed, so acquiring fails never; treat it as "no answer".
-    let _place = HASHING.acquire().await.ok()?;
-    tokio::task::spawn_blocking(work).await.ok()
+    let place = places.acquire().await.ok()?;
+    // The place goes with the work: a reader who leaves mid-sign-in drops this future,
+    // but the hash runs on to its end and holds the place until then.
+    tokio::task::spawn_blocking(move || {
+        let _place = place;
+        work()
+    })
+    .await
+    .ok()
 }
 
 pub async fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
@@ -81,5 +95,26 @@ mod tests {
         ticker.abort();
         // Hashing on this thread would have let the timer run at most once between hashes.
         assert!(ticks.load(std::sync::atomic::Ordering::Relaxed) > 4);
+    }
+
+    /// A reader who leaves mid-sign-in does not free the place while the hash still runs.
+    #[tokio::test]
+    async fn a_dropped_request_keeps_its_place_until_the_hash_ends() {
+        static PLACES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+        let (started_tx, started) = std::sync::mpsc::channel::<()>();
+        let (finish, finish_rx) = std::sync::mpsc::channel::<()>();
+        let request = tokio::spawn(super::in_turn_of(&PLACES, move || {
+            let _ = started_tx.send(());
+            let _ = finish_rx.recv();
+        }));
+        tokio::task::spawn_blocking(move || started.recv())
+            .await
+            .expect("join")
+            .expect("the work started");
+        request.abort();
+        assert!(request.await.is_err_and(|e| e.is_cancelled()));
+        assert_eq!(PLACES.available_permits(), 0, "the work still runs");
+        finish.send(()).expect("the work waits");
+        let _back = PLACES.acquire().await.expect("the place comes back");
     }
 }

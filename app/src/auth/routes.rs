@@ -43,7 +43,8 @@ pub fn form_routes<S: Clone + Send + Sync + 'static>() -> Vec<(&'static str, Met
     ]
 }
 
-pub(crate) fn lang_of(headers: &http::HeaderMap) -> Lang {
+/// The language a request asks for (its cookie, else its `Accept-Language`).
+pub fn lang_of(headers: &http::HeaderMap) -> Lang {
     let text = |name| {
         headers
             .get(name)

@@ -103,10 +103,17 @@ struct Entry {
     value: Arc<dyn Any + Send + Sync>,
 }
 
-/// The kept entries of one database (shared by the clones of its [`Db`]).
-#[derive(Default)]
+/// Kept entries: those of one database (shared by the clones of its [`Db`]), or any
+/// other store of values tagged with a version.
 pub struct Kept {
     entries: Mutex<HashMap<String, Entry>>,
+    capacity: usize,
+}
+
+impl Default for Kept {
+    fn default() -> Self {
+        Kept::with_capacity(MAX_ENTRIES)
+    }
 }
 
 impl std::fmt::Debug for Kept {
@@ -116,6 +123,14 @@ impl std::fmt::Debug for Kept {
 }
 
 impl Kept {
+    /// A store of at most `capacity` entries.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Kept {
+            entries: Mutex::new(HashMap::new()),
+            capacity: capacity.max(1),
+        }
+    }
+
     fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
         // A panic while the lock was held cannot leave an entry half-written (inserts
         // and removals are whole), so the map stays usable.
@@ -141,7 +156,7 @@ impl Kept {
 
     pub fn put<T: Any + Send + Sync>(&self, key: String, version: i64, value: Arc<T>) {
         let mut entries = self.entries();
-        if entries.len() >= MAX_ENTRIES && !entries.contains_key(&key) {
+        if entries.len() >= self.capacity && !entries.contains_key(&key) {
             entries.clear();
         }
         entries.insert(
