@@ -13,6 +13,7 @@ use app::auth::flash::RequestFlash;
 use app::auth::session::RequestViewer;
 use app::db::kept::{Kept, RequestVersions, Versions};
 use app::db::Db;
+use app::requests::NeedFilter;
 use axum::body::{Body, Bytes};
 use axum::extract::{Extension, Request};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -26,8 +27,8 @@ use std::time::Duration;
 /// a need for up to this long (signing up for it is refused by the write itself).
 const KEEP_PAGE: Duration = Duration::from_secs(5);
 
-/// Pages kept at once: a list page is about 37 KB, so this bounds them to a few MB.
-pub const KEPT_PAGES: usize = 64;
+/// Pages kept at once: a list page is about 37 KB, so this bounds them to about 1 MB.
+pub const KEPT_PAGES: usize = 32;
 
 /// Largest page that is kept; a larger one is sent as it was rendered.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
@@ -55,9 +56,25 @@ impl Default for KeptPages {
 }
 
 /// Only the list of open needs, read with GET: its content depends on the filter (the
-/// address), the language, the viewer, the data versions and the clock alone.
+/// address), the language, the viewer, the data versions and the clock alone. An address
+/// with names the filter does not know is rendered but not kept: made-up addresses would
+/// only push out the pages readers ask for.
 fn key_of(request: &Request) -> Option<String> {
     if request.method() != Method::GET || request.uri().path() != "/requests" {
+        return None;
+    }
+    let known = |pair: &str| {
+        let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+        NeedFilter::FIELDS.contains(&name)
+    };
+    if !request
+        .uri()
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .all(known)
+    {
         return None;
     }
     let flash = request.extensions().get::<RequestFlash>()?;
@@ -234,6 +251,25 @@ mod tests {
             again.headers().get(header::CONTENT_SECURITY_POLICY),
             Some(&HeaderValue::from_str(&policy).expect("policy"))
         );
+    }
+
+    fn key(uri: &str, flash: Option<app::auth::flash::Flash>) -> Option<String> {
+        let mut request = Request::get(uri).body(Body::empty()).expect("request");
+        request.extensions_mut().insert(RequestFlash(flash));
+        request.extensions_mut().insert(RequestViewer(None));
+        key_of(&request)
+    }
+
+    #[test]
+    fn only_the_list_with_its_own_fields_and_no_message_is_kept() {
+        assert_eq!(key("/requests", None).as_deref(), Some("de - /requests"));
+        assert!(key("/requests?quartier=linden-sued&page=2&km=", None).is_some());
+        assert!(key("/requests?r=1", None).is_none());
+        assert!(key("/requests?quartier=a&x", None).is_none());
+        assert!(key("/requests/7", None).is_none());
+        assert!(key("/", None).is_none());
+        let notice = app::auth::flash::Flash::notice(app::auth::flash::Notice::ResetMailSent);
+        assert!(key("/requests", Some(notice)).is_none());
     }
 
     #[test]
