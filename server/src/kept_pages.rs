@@ -179,7 +179,8 @@ impl KeptPage {
                     .headers_mut()
                     .insert(header::CONTENT_SECURITY_POLICY, value);
             }
-            // A nonce is base64: this cannot fail; without a policy, send no scripts' page.
+            // A nonce is base64, so this cannot fail; without its policy the page's
+            // scripts would not run.
             Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
         }
         response

@@ -134,11 +134,11 @@ impl NeedFilter {
         }
     }
 
-    /// The filter from named values, as a URL query or a submitted form gives them.
     /// The names of the fields a filter is read from (the form's and the address's).
     pub const FIELDS: [&'static str; 7] =
         ["quartier", "category", "from", "to", "sort", "page", "km"];
 
+    /// The filter from named values, as a URL query or a submitted form gives them.
     pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> Self {
         NeedFilter::new(field("quartier"), field("category"))
             .with_range(field("from"), field("to"), field("sort"), field("page"))
