@@ -1,6 +1,7 @@
 //! The change stream of the coordinator page, in one process, on SQLite and PostgreSQL:
 //! a need posted by a neighbour reaches the coordinators of its organisation and no
-//! one else, and the stream ends when the server shuts down.
+//! one else, and the stream ends when the server shuts down. A page loaded again in the
+//! background leaves a form's notice for the page the form leads to.
 
 use app::auth::policy::{OrgRole, QuartierRole};
 use app::db::testing::TestDb;
@@ -12,7 +13,7 @@ use std::time::Duration;
 use tower::ServiceExt;
 
 mod common;
-use common::{coordinator_of, enc, person, post, router};
+use common::{coordinator_of, enc, person, post, router, send, Answer};
 
 /// The body of an open change stream.
 struct Stream(Body);
@@ -127,5 +128,66 @@ async fn changes_reach_only_the_organisation_concerned_on_sqlite() {
 async fn changes_reach_only_the_organisation_concerned_on_postgres() {
     if let Some(db) = TestDb::postgres().await {
         changes_reach_only_the_organisation_concerned(db).await;
+    }
+}
+
+/// A page request as the live region's background load sends it: with the browser's
+/// `Sec-Fetch-Mode` or, failing that, the region's own header.
+async fn background(app: &axum::Router, uri: &str, cookie: &str, header: (&str, &str)) -> Answer {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .header(header.0, header.1)
+        .body(Body::empty())
+        .expect("request");
+    send(app, request).await
+}
+
+async fn a_background_load_leaves_the_notice_for_the_next_page(test_db: TestDb) {
+    let db = test_db.db.clone();
+    server::seed::seed_demo(&db, 1, false).await.expect("seed");
+    let app = router(&db);
+    let (_, neighbour) = person(
+        &app,
+        &db,
+        "nachbarin@live.example",
+        Some(QuartierRole::Neighbour),
+        None,
+    )
+    .await;
+    let form = format!(
+        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
+        enc("Einkauf für die Woche"),
+        enc("Zwei Taschen vom Markt."),
+    );
+    let (status, location) = post(&app, "/requests/new", &form, &neighbour).await;
+    assert_eq!(status, 303);
+    let need_page = location.expect("the need's page");
+
+    // The page the form was sent from renews itself before the browser moves on.
+    for header in [
+        ("sec-fetch-mode", "cors"),
+        (app::live::BACKGROUND_HEADER, "1"),
+    ] {
+        let renewed = background(&app, "/requests/new", &neighbour, header).await;
+        assert_eq!(renewed.status, 200);
+        assert!(!renewed.body.contains("notice--ok"), "{header:?}");
+    }
+    let arrived = background(&app, &need_page, &neighbour, ("sec-fetch-mode", "navigate")).await;
+    assert_eq!(arrived.status, 200);
+    assert!(arrived.body.contains("notice--ok"), "the notice is shown");
+    let again = common::page(&app, &need_page, Some(&neighbour)).await;
+    assert!(!again.body.contains("notice--ok"), "and only once");
+    test_db.finish().await;
+}
+
+#[tokio::test]
+async fn a_background_load_leaves_the_notice_for_the_next_page_on_sqlite() {
+    a_background_load_leaves_the_notice_for_the_next_page(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn a_background_load_leaves_the_notice_for_the_next_page_on_postgres() {
+    if let Some(db) = TestDb::postgres().await {
+        a_background_load_leaves_the_notice_for_the_next_page(db).await;
     }
 }

@@ -74,7 +74,10 @@ pub async fn load_viewer(
             }
         };
         request.extensions_mut().insert(RequestViewer(viewer));
-        if request.method() == http::Method::GET && !path.starts_with("/api/") {
+        if request.method() == http::Method::GET
+            && !path.starts_with("/api/")
+            && !background_fetch(request.headers())
+        {
             // Read first: removing marks the session changed, which would write it back
             // on every page view.
             let flash = session
@@ -92,6 +95,16 @@ pub async fn load_viewer(
         }
     }
     next.run(request).await
+}
+
+/// Is this a script's own fetch rather than the browser going to a page? The live
+/// region loads its page again in the background; it must leave a notice waiting for
+/// the page a form sent the browser to, which may be asked for a moment later.
+fn background_fetch(headers: &http::HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-mode")
+        .is_some_and(|mode| mode.as_bytes() != b"navigate")
+        || headers.contains_key(crate::live::BACKGROUND_HEADER)
 }
 
 /// The viewer loaded for the current request (inside a server function or page).

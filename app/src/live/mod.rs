@@ -12,6 +12,10 @@ pub mod region;
 #[cfg(feature = "ssr")]
 pub mod routes;
 
+/// Sent with the live region's background loads of its page (also for browsers that
+/// send no `Sec-Fetch-Mode`): such a load leaves a form's notice for the page itself.
+pub const BACKGROUND_HEADER: &str = "x-background";
+
 /// What changed: one organisation's needs, or anything (after a gap in the feed, when
 /// changes may have been missed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

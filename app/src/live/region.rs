@@ -43,7 +43,11 @@ async fn renew(region: &str) -> Result<(), wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let href = window.location().href()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href))
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new()?;
+    headers.set(super::BACKGROUND_HEADER, "1")?;
+    init.set_headers(&headers);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&href, &init))
         .await?
         .dyn_into()?;
     if !response.ok() {
