@@ -22,6 +22,15 @@ pub struct Cli {
     )]
     pub database_url: String,
 
+    /// Most database connections open at once (default: 4 on SQLite, 16 on PostgreSQL).
+    #[arg(
+        long,
+        env = "DATABASE_MAX_CONNECTIONS",
+        global = true,
+        value_parser = clap::value_parser!(u32).range(1..=1000)
+    )]
+    pub database_max_connections: Option<u32>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -183,5 +192,27 @@ mod tests {
     fn seed_scale_must_be_positive() {
         assert!(Cli::try_parse_from(["nachbarschaft", "seed-demo", "--scale", "0"]).is_err());
         assert!(Cli::try_parse_from(["nachbarschaft", "seed-demo", "--scale", "20"]).is_ok());
+    }
+
+    #[test]
+    fn the_pool_size_is_a_positive_count() {
+        for bad in ["0", "-4", "many", "1001"] {
+            let err = Cli::try_parse_from(["nachbarschaft", "--database-max-connections", bad])
+                .expect_err(bad);
+            assert!(
+                err.to_string().contains("--database-max-connections"),
+                "{err}"
+            );
+        }
+        let cli = Cli::try_parse_from([
+            "nachbarschaft",
+            "migrate",
+            "--database-max-connections",
+            "8",
+        ])
+        .expect("parse");
+        assert_eq!(cli.database_max_connections, Some(8));
+        let default = Cli::try_parse_from(["nachbarschaft"]).expect("parse");
+        assert_eq!(default.database_max_connections, None);
     }
 }

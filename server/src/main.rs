@@ -50,7 +50,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         _ => {}
     }
-    let db = Db::connect(&cli.database_url).await?;
+    let db = Db::connect_with(&cli.database_url, cli.database_max_connections).await?;
     db.migrate().await?;
     match cli.command {
         None => serve(db, &cli.database_url, cli.serve).await,

@@ -60,6 +60,13 @@ impl Db {
     /// Opens a pool for `url`. SQLite files (and their folder) are created when missing;
     /// each SQLite connection runs in WAL mode with foreign keys on.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
+        Db::connect_with(url, None).await
+    }
+
+    /// As [`Db::connect`], with at most `connections` open at once (`None`: the
+    /// default for the kind of database). Several instances on one PostgreSQL share
+    /// its connection limit, so operators size each pool.
+    pub async fn connect_with(url: &str, connections: Option<u32>) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let kind = DbKind::of_url(url).ok_or_else(|| DbError::UnsupportedUrl(redact(url)))?;
         let url = match kind {
@@ -71,10 +78,10 @@ impl Db {
         let pool = AnyPoolOptions::new()
             // SQLite runs each connection on its own thread and writes one at a time:
             // four keep two cores busy with less switching and memory than more.
-            .max_connections(match kind {
+            .max_connections(connections.unwrap_or(match kind {
                 DbKind::Sqlite => 4,
                 DbKind::Postgres => 16,
-            })
+            }))
             .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
@@ -246,5 +253,18 @@ mod tests {
         assert!(prepared.ends_with("a.db?mode=rwc"));
         assert!(dir.is_dir());
         assert!(prepare_sqlite_url("sqlite://").is_err());
+    }
+
+    #[tokio::test]
+    async fn the_pool_holds_as_many_connections_as_asked() {
+        let dir = std::env::temp_dir().join(format!("gn-pool-{}", std::process::id()));
+        let url = format!("sqlite://{}/a.db", dir.display());
+        let sized = Db::connect_with(&url, Some(2)).await.expect("open");
+        assert_eq!(sized.pool().options().get_max_connections(), 2);
+        sized.pool().close().await;
+        let default = Db::connect(&url).await.expect("open");
+        assert_eq!(default.pool().options().get_max_connections(), 4);
+        default.pool().close().await;
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
