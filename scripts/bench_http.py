@@ -205,7 +205,8 @@ def measure(label, database_url, args, port, work):
         print(f"\n### {label}: scale {args.scale} ({args.scale * 50:,} volunteers, "
               f"{args.scale * 30:,} needs), seeded in {seeded:.0f} s; the first daily digest "
               f"({digests:,} letters) took {digest_seconds:.0f} s before the load; "
-              f"wrk -t2 -c{args.connections} -d{args.seconds}s\n")
+              f"wrk -t2 -c{args.connections} -d{args.seconds}s; database connections: "
+              f"{os.environ.get('DATABASE_MAX_CONNECTIONS', 'default')}\n")
         print("| path | req/s | p50 | p99 | errors | share of `/healthz` | peak RSS |")
         print("|---|---|---|---|---|---|---|")
         for name, rate, p50, p99, errors, path_peak in rows:
