@@ -197,8 +197,8 @@ mod tests {
     #[test]
     fn the_pool_size_is_a_positive_count() {
         for bad in ["0", "-4", "many", "1001"] {
-            let err = Cli::try_parse_from(["nachbarschaft", "--database-max-connections", bad])
-                .expect_err(bad);
+            let arg = format!("--database-max-connections={bad}");
+            let err = Cli::try_parse_from(["nachbarschaft", arg.as_str()]).expect_err(bad);
             assert!(
                 err.to_string().contains("--database-max-connections"),
                 "{err}"
