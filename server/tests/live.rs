@@ -55,6 +55,32 @@ impl Stream {
     }
 }
 
+/// A signed-in neighbour of the first Quartier; their cookie.
+async fn neighbour(app: &axum::Router, db: &app::db::Db) -> String {
+    person(
+        app,
+        db,
+        "nachbarin@live.example",
+        Some(QuartierRole::Neighbour),
+        None,
+    )
+    .await
+    .1
+}
+
+/// The neighbour posts a need; the status and where the form leads.
+async fn post_a_need(
+    app: &axum::Router,
+    neighbour: &str,
+) -> (axum::http::StatusCode, Option<String>) {
+    let form = format!(
+        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
+        enc("Einkauf für die Woche"),
+        enc("Zwei Taschen vom Markt."),
+    );
+    post(app, "/requests/new", &form, neighbour).await
+}
+
 async fn changes_reach_only_the_organisation_concerned(test_db: TestDb) {
     let db = test_db.db.clone();
     server::seed::seed_demo(&db, 1, false).await.expect("seed");
@@ -82,23 +108,11 @@ async fn changes_reach_only_the_organisation_concerned(test_db: TestDb) {
         )
     };
     let theirs = coordinator_of(&app, &db, "andere@live.example", &other.1).await;
-    let (_, neighbour) = person(
-        &app,
-        &db,
-        "nachbarin@live.example",
-        Some(QuartierRole::Neighbour),
-        None,
-    )
-    .await;
+    let neighbour = neighbour(&app, &db).await;
     let mut our_page = Stream::open(&app, &ours).await;
     let mut their_page = Stream::open(&app, &theirs).await;
 
-    let form = format!(
-        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
-        enc("Einkauf für die Woche"),
-        enc("Zwei Taschen vom Markt."),
-    );
-    let (status, _) = post(&app, "/requests/new", &form, &neighbour).await;
+    let (status, _) = post_a_need(&app, &neighbour).await;
     assert_eq!(status, 303);
     let first_org: i64 = sqlx::query("SELECT organisation_id FROM needs ORDER BY id DESC LIMIT 1")
         .fetch_one(db.pool())
@@ -146,20 +160,8 @@ async fn a_background_load_leaves_the_notice_for_the_next_page(test_db: TestDb) 
     let db = test_db.db.clone();
     server::seed::seed_demo(&db, 1, false).await.expect("seed");
     let app = router(&db);
-    let (_, neighbour) = person(
-        &app,
-        &db,
-        "nachbarin@live.example",
-        Some(QuartierRole::Neighbour),
-        None,
-    )
-    .await;
-    let form = format!(
-        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
-        enc("Einkauf für die Woche"),
-        enc("Zwei Taschen vom Markt."),
-    );
-    let (status, location) = post(&app, "/requests/new", &form, &neighbour).await;
+    let neighbour = neighbour(&app, &db).await;
+    let (status, location) = post_a_need(&app, &neighbour).await;
     assert_eq!(status, 303);
     let need_page = location.expect("the need's page");
 
