@@ -111,6 +111,37 @@ def sign_up_script(folder, cookies, needs):
     ])
 
 
+def read_paths(work, reader, need):
+    """The read paths under load: (label, path, headers, wrk script)."""
+    form = ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"]
+    filter_lua = post_script(work, "filter.lua", [
+        "wrk.method = 'POST'", "wrk.body = 'quartier=linden-sued'"])
+    # A new address for every request: the list rendered each time, never a kept page.
+    rendered_lua = post_script(work, "rendered.lua", [
+        "local threads = 0",
+        "function setup(thread) thread:set('offset', threads); threads = threads + 1 end",
+        "local count = 0",
+        "function request()",
+        "  count = count + 1",
+        "  return wrk.format('GET', '/requests?r=' .. offset .. '-' .. count)",
+        "end",
+    ])
+    return [
+        ("`/healthz`", "/healthz", [], None),
+        ("`/pkg/nachbarschaft.css` (static, brotli)", "/pkg/nachbarschaft.css",
+         ["Accept-Encoding: br"], None),
+        ("`/` (visitor)", "/", [], None),
+        ("`/requests` (50 rows, signed-in volunteer)", "/requests",
+         [f"Cookie: {reader}"], None),
+        ("`/requests` (the same, rendered each time)", "/requests",
+         [f"Cookie: {reader}"], rendered_lua),
+        ("`/requests/{id}` (need page, volunteer)", f"/requests/{need}",
+         [f"Cookie: {reader}"], None),
+        ("`POST /api/needs/open` (filter server function)", "/api/needs/open",
+         form + [f"Cookie: {reader}"], filter_lua),
+    ]
+
+
 def query(database_url, sql):
     if database_url.startswith("sqlite://"):
         with sqlite3.connect(database_url.removeprefix("sqlite://")) as db:
@@ -162,32 +193,7 @@ def measure(label, database_url, args, port, work):
                                     " AND same_gender = 0 ORDER BY id")
         need = needs[0]
         before = int(query(database_url, "SELECT COUNT(*) FROM need_helpers")[0])
-        form = ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"]
-        filter_lua = post_script(work, "filter.lua", [
-            "wrk.method = 'POST'", "wrk.body = 'quartier=linden-sued'"])
-        # A new address for every request: the list rendered each time, never a kept page.
-        rendered_lua = post_script(work, "rendered.lua", [
-            "local threads = 0",
-            "function setup(thread) thread:set('offset', threads); threads = threads + 1 end",
-            "local count = 0",
-            "function request()",
-            "  count = count + 1",
-            "  return wrk.format('GET', '/requests?r=' .. offset .. '-' .. count)",
-            "end",
-        ])
-        paths = [
-            ("`/healthz`", "/healthz", [], None),
-            ("`/pkg/nachbarschaft.css` (static, brotli)", "/pkg/nachbarschaft.css",
-             ["Accept-Encoding: br"], None),
-            ("`/` (visitor)", "/", [], None),
-            ("`/requests` (50 rows, signed-in volunteer)", "/requests",
-             [f"Cookie: {reader}"], None),
-            ("`/requests` (the same, rendered each time)", "/requests",
-             [f"Cookie: {reader}"], rendered_lua),
-            ("`/requests/{id}` (need page, volunteer)", f"/requests/{need}",
-             [f"Cookie: {reader}"], None),
-            ("`POST /api/needs/open` (filter server function)", "/api/needs/open",
-             form + [f"Cookie: {reader}"], filter_lua),
+        paths = read_paths(work, reader, need) + [
             ("`POST /requests/{id}/signup` (write)", "/requests/0/signup", [],
              sign_up_script(work, cookies, needs)),
         ]
