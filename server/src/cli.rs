@@ -22,7 +22,8 @@ pub struct Cli {
     )]
     pub database_url: String,
 
-    /// Most database connections open at once (default: 4 on SQLite, 16 on PostgreSQL).
+    /// Most database connections open at once (default: 4 on SQLite; on PostgreSQL twice
+    /// the cores, from 4 to 64).
     #[arg(
         long,
         env = "DATABASE_MAX_CONNECTIONS",

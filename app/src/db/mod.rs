@@ -56,6 +56,20 @@ pub struct Db {
     kept: std::sync::Arc<kept::Kept>,
 }
 
+/// The pool size when none is set, for an instance on `cores` cores.
+///
+/// SQLite runs each connection on its own thread and writes one at a time: four keep
+/// two cores busy with less switching and memory than more. On PostgreSQL, requests
+/// beyond what the cores can render wait better for a connection inside the server
+/// than as PostgreSQL processes competing for the CPU: on two cores, four connections
+/// served every page faster and with a shorter tail than 8, 16 or 32 (`BENCHMARKS.md`).
+pub fn default_pool_size(kind: DbKind, cores: usize) -> u32 {
+    match kind {
+        DbKind::Sqlite => 4,
+        DbKind::Postgres => u32::try_from(cores.saturating_mul(2)).map_or(64, |n| n.clamp(4, 64)),
+    }
+}
+
 impl Db {
     /// Opens a pool for `url`. SQLite files (and their folder) are created when missing;
     /// each SQLite connection runs in WAL mode with foreign keys on.
@@ -75,13 +89,9 @@ impl Db {
         };
         let options =
             AnyConnectOptions::from_str(&url).map_err(|e| DbError::InvalidUrl(e.to_string()))?;
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let pool = AnyPoolOptions::new()
-            // SQLite runs each connection on its own thread and writes one at a time:
-            // four keep two cores busy with less switching and memory than more.
-            .max_connections(connections.unwrap_or(match kind {
-                DbKind::Sqlite => 4,
-                DbKind::Postgres => 16,
-            }))
+            .max_connections(connections.unwrap_or_else(|| default_pool_size(kind, cores)))
             .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
@@ -253,6 +263,17 @@ mod tests {
         assert!(prepared.ends_with("a.db?mode=rwc"));
         assert!(dir.is_dir());
         assert!(prepare_sqlite_url("sqlite://").is_err());
+    }
+
+    #[test]
+    fn postgres_pools_follow_the_cores_and_sqlite_pools_stay_small() {
+        assert_eq!(default_pool_size(DbKind::Sqlite, 1), 4);
+        assert_eq!(default_pool_size(DbKind::Sqlite, 16), 4);
+        assert_eq!(default_pool_size(DbKind::Postgres, 1), 4);
+        assert_eq!(default_pool_size(DbKind::Postgres, 2), 4);
+        assert_eq!(default_pool_size(DbKind::Postgres, 8), 16);
+        assert_eq!(default_pool_size(DbKind::Postgres, 1000), 64);
+        assert_eq!(default_pool_size(DbKind::Postgres, usize::MAX), 64);
     }
 
     #[tokio::test]
