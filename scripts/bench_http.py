@@ -26,7 +26,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from bench_common import wait_ready
+from bench_common import fresh_postgres, wait_ready
 
 BINARY = "./target/server-release/nachbarschaft"
 PASSWORD = "Demo-Passwort-2026"
@@ -244,14 +244,8 @@ def main():
             measure("SQLite", f"sqlite://{work}/bench.db", args, 3301, work)
         if args.only == "sqlite":
             return
-        name = "bench_http"
-        admin = f"{args.postgres}/postgres"
-        subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-        subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-        try:
-            measure("PostgreSQL", f"{args.postgres}/{name}", args, 3302, work)
-        finally:
-            subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+        with fresh_postgres(args.postgres, "bench_http") as database_url:
+            measure("PostgreSQL", database_url, args, 3302, work)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 import urllib.request
 
-from bench_common import wait_ready
+from bench_common import fresh_postgres, wait_ready
 from bench_http import BINARY, query, read_paths, sign_in, wait_for_digests, wrk
 
 PORT = 3303
@@ -50,63 +50,57 @@ def main():
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     args = parser.parse_args()
     pools = [int(size) for size in args.pools.split(",")]
-    name = "bench_pool"
-    admin = f"{args.postgres}/postgres"
-    database_url = f"{args.postgres}/{name}"
-    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-    env = dict(os.environ, DATABASE_URL=database_url, RUST_LOG="warn",
-               LEPTOS_SITE_ROOT="target/site", LEPTOS_SITE_ADDR=f"127.0.0.1:{PORT}")
-    try:
-        with tempfile.TemporaryDirectory() as work, \
-                open(os.path.join(work, "serve.log"), "w+") as log:
-            subprocess.run([BINARY, "seed-demo", "--scale", str(args.scale)], env=env,
-                           check=True, stdout=subprocess.DEVNULL)
-            # The first start writes the daily digest; every later start finds it written.
-            base, server = serve(env, log)
-            wait_for_digests(database_url)
-            server.terminate()
-            server.wait()
-            need = query(database_url, "SELECT id FROM needs WHERE status = 'open'"
-                                       " AND quartier_id = 1 AND same_gender = 0 ORDER BY id")[0]
-            results = {}
-            for _ in range(args.rounds):
-                for size in pools:
-                    base, server = serve(dict(env, DATABASE_MAX_CONNECTIONS=str(size)), log)
-                    try:
-                        urllib.request.urlopen(f"{base}/").read()
-                        reader = sign_in(base, "ehrenamt-0@demo.gute-nachbarschaft.example")
-                        for label, path, headers, script in database_paths(work, reader, need):
-                            rate, _, p99, errors = wrk(base + path, args.seconds,
-                                                       args.connections, headers, script)
-                            results.setdefault((label, size), []).append((rate, p99, errors))
-                    finally:
-                        server.terminate()
-                        server.wait()
-            labels = [label for label, *_ in database_paths(work, "", need)]
-            log.seek(0)
-            text = log.read()
-        print(f"\nPostgreSQL, scale {args.scale} ({args.scale * 50:,} volunteers, "
-              f"{args.scale * 30:,} needs); wrk -t2 -c{args.connections} -d{args.seconds}s; "
-              f"{args.rounds} rounds, the sizes in turn within each round. "
-              "Median req/s (range) and median p99 (range).\n")
-        print("| path | " + " | ".join(f"{size} connections" for size in pools) + " |")
-        print("|---|" + "---|" * len(pools))
-        for label in labels:
-            cells = []
+    with fresh_postgres(args.postgres, "bench_pool") as database_url, \
+            tempfile.TemporaryDirectory() as work, \
+            open(os.path.join(work, "serve.log"), "w+") as log:
+        env = dict(os.environ, DATABASE_URL=database_url, RUST_LOG="warn",
+                   LEPTOS_SITE_ROOT="target/site", LEPTOS_SITE_ADDR=f"127.0.0.1:{PORT}")
+        subprocess.run([BINARY, "seed-demo", "--scale", str(args.scale)], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        # The first start writes the daily digest; every later start finds it written.
+        base, server = serve(env, log)
+        wait_for_digests(database_url)
+        server.terminate()
+        server.wait()
+        need = query(database_url, "SELECT id FROM needs WHERE status = 'open'"
+                                   " AND quartier_id = 1 AND same_gender = 0 ORDER BY id")[0]
+        results = {}
+        for _ in range(args.rounds):
             for size in pools:
-                runs = results[(label, size)]
-                rates = [rate for rate, _, _ in runs]
-                tails = [p99 for _, p99, _ in runs]
-                cells.append(f"{statistics.median(rates):,.0f} ({min(rates):,.0f}–"
-                             f"{max(rates):,.0f}), p99 {statistics.median(tails):.1f} ms "
-                             f"({min(tails):.1f}–{max(tails):.1f})")
-            print(f"| {label} | " + " | ".join(cells) + " |")
-        errors = sum(e for runs in results.values() for _, _, e in runs)
-        print(f"\nErrors: {errors}. Server log: {text.count('panicked')} panics, "
-              f"{text.count('ERROR')} error lines.")
-    finally:
-        subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+                base, server = serve(dict(env, DATABASE_MAX_CONNECTIONS=str(size)), log)
+                try:
+                    urllib.request.urlopen(f"{base}/").read()
+                    reader = sign_in(base, "ehrenamt-0@demo.gute-nachbarschaft.example")
+                    for label, path, headers, script in database_paths(work, reader, need):
+                        rate, _, p99, errors = wrk(base + path, args.seconds,
+                                                   args.connections, headers, script)
+                        results.setdefault((label, size), []).append((rate, p99, errors))
+                finally:
+                    server.terminate()
+                    server.wait()
+        log.seek(0)
+        text = log.read()
+    # The paths in the order they ran (a dict keeps its keys in that order).
+    labels = list(dict.fromkeys(label for label, _ in results))
+    print(f"\nPostgreSQL, scale {args.scale} ({args.scale * 50:,} volunteers, "
+          f"{args.scale * 30:,} needs); wrk -t2 -c{args.connections} -d{args.seconds}s; "
+          f"{args.rounds} rounds, the sizes in turn within each round. "
+          "Median req/s (range) and median p99 (range).\n")
+    print("| path | " + " | ".join(f"{size} connections" for size in pools) + " |")
+    print("|---|" + "---|" * len(pools))
+    for label in labels:
+        cells = []
+        for size in pools:
+            runs = results[(label, size)]
+            rates = [rate for rate, _, _ in runs]
+            tails = [p99 for _, p99, _ in runs]
+            cells.append(f"{statistics.median(rates):,.0f} ({min(rates):,.0f}–"
+                         f"{max(rates):,.0f}), p99 {statistics.median(tails):.1f} ms "
+                         f"({min(tails):.1f}–{max(tails):.1f})")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    errors = sum(e for runs in results.values() for _, _, e in runs)
+    print(f"\nErrors: {errors}. Server log: {text.count('panicked')} panics, "
+          f"{text.count('ERROR')} error lines.")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from bench_common import wait_ready
+from bench_common import fresh_postgres, wait_ready
 
 BINARY = "./target/server-release/nachbarschaft"
 COORDINATOR = "koordination@demo.gute-nachbarschaft.example"
@@ -83,14 +83,8 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         measure("SQLite", f"sqlite://{work}/bench.db", args.scale, args.calls, 3201)
-    name = "bench_suggestions"
-    admin = f"{args.postgres}/postgres"
-    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-    try:
-        measure("PostgreSQL", f"{args.postgres}/{name}", args.scale, args.calls, 3202)
-    finally:
-        subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+    with fresh_postgres(args.postgres, "bench_suggestions") as database_url:
+        measure("PostgreSQL", database_url, args.scale, args.calls, 3202)
 
 
 if __name__ == "__main__":
