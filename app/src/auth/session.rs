@@ -60,7 +60,10 @@ pub async fn load_viewer(
         if matches!(*request.method(), http::Method::GET | http::Method::HEAD) {
             request.extensions_mut().insert(versions.clone());
         }
-        let viewer = match viewer(&db, &session, &versions).await {
+        let viewer = match versions
+            .around_session(viewer(&db, &session, &versions))
+            .await
+        {
             Ok(viewer) => viewer,
             Err(err) => {
                 // A broken session is not silently a visitor: the request fails.

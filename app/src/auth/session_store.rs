@@ -2,6 +2,7 @@
 //! handle as everything else), as a `tower_sessions` store. The sqlx stores of
 //! `tower-sessions-sqlx-store` need a typed pool per database; this keeps one pool.
 
+use crate::db::kept::{RequestVersions, Versions, VERSIONS_SQL};
 use crate::db::{now, Db};
 use sqlx::Row;
 use time::OffsetDateTime;
@@ -65,15 +66,38 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
-        let row =
-            sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
+        let row = match RequestVersions::wanted_with_session() {
+            // The versions come along in the same round trip (one row, with or without
+            // the session).
+            Some(memo) => {
+                let row = sqlx::query(&format!(
+                    "SELECT s.data, s.expires_at, v.listing, v.accounts FROM ({VERSIONS_SQL}) v
+                     LEFT JOIN sessions s ON s.id = $1 AND s.expires_at > $2"
+                ))
+                .bind(session_id.to_string())
+                .bind(now())
+                .fetch_one(self.db.pool())
+                .await
+                .map_err(backend)?;
+                memo.offer(Versions::from_row(&row).map_err(backend)?);
+                row
+            }
+            None => {
+                let row = sqlx::query(
+                    "SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+                )
                 .bind(session_id.to_string())
                 .bind(now())
                 .fetch_optional(self.db.pool())
                 .await
                 .map_err(backend)?;
-        let Some(row) = row else { return Ok(None) };
-        let data: String = row.try_get("data").map_err(backend)?;
+                let Some(row) = row else { return Ok(None) };
+                row
+            }
+        };
+        let Some(data) = row.try_get::<Option<String>, _>("data").map_err(backend)? else {
+            return Ok(None);
+        };
         let expires_at: i64 = row.try_get("expires_at").map_err(backend)?;
         Ok(Some(Record {
             id: *session_id,

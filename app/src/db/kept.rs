@@ -39,18 +39,29 @@ impl Versions {
     }
 }
 
-/// Reads the current versions (the sum of their rows).
+/// The current versions (the sum of their rows), as columns `listing` and `accounts`;
+/// also a sub-query of other reads (see [`RequestVersions::around_session`]).
+pub const VERSIONS_SQL: &str = "SELECT CAST(SUM(listing) AS BIGINT) AS listing,
+        CAST(SUM(accounts) AS BIGINT) AS accounts FROM data_versions";
+
+impl Versions {
+    /// From a row holding the columns of [`VERSIONS_SQL`].
+    pub fn from_row(row: &sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(Versions {
+            listing: row.try_get("listing")?,
+            accounts: row.try_get("accounts")?,
+        })
+    }
+}
+
+/// Reads the current versions.
 pub async fn read_versions(db: &Db) -> Result<Versions, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT CAST(SUM(listing) AS BIGINT) AS listing, CAST(SUM(accounts) AS BIGINT) AS accounts
-           FROM data_versions",
-    )
-    .fetch_one(db.pool())
-    .await?;
-    Ok(Versions {
-        listing: row.try_get("listing")?,
-        accounts: row.try_get("accounts")?,
-    })
+    Versions::from_row(&sqlx::query(VERSIONS_SQL).fetch_one(db.pool()).await?)
+}
+
+tokio::task_local! {
+    /// The versions of the request whose session is being loaded.
+    static LOADING_SESSION: RequestVersions;
 }
 
 /// The versions of one request, read at most once however many parts of the page ask.
@@ -62,6 +73,26 @@ pub struct RequestVersions(Arc<tokio::sync::OnceCell<Versions>>);
 impl RequestVersions {
     pub async fn get(&self, db: &Db) -> Result<Versions, sqlx::Error> {
         self.0.get_or_try_init(|| read_versions(db)).await.copied()
+    }
+
+    /// Loads the request's session inside `load`, with these versions at hand: the
+    /// session store then reads them in the same round trip as the session, which a
+    /// signed-in request needs next anyway (its account is kept by them).
+    pub async fn around_session<F: Future>(&self, load: F) -> F::Output {
+        LOADING_SESSION.scope(self.clone(), load).await
+    }
+
+    /// The versions of the request whose session is being loaded, while not yet read.
+    pub fn wanted_with_session() -> Option<RequestVersions> {
+        LOADING_SESSION
+            .try_with(RequestVersions::clone)
+            .ok()
+            .filter(|memo| !memo.0.initialized())
+    }
+
+    /// Takes versions read together with something else; the first reading stands.
+    pub fn offer(&self, versions: Versions) {
+        let _ = self.0.set(versions);
     }
 }
 
@@ -237,6 +268,30 @@ mod tests {
     use super::*;
 
     const AGE: Duration = Duration::from_secs(60);
+
+    #[tokio::test]
+    async fn a_session_load_brings_the_versions_of_its_request_along() {
+        let memo = RequestVersions::default();
+        assert!(
+            RequestVersions::wanted_with_session().is_none(),
+            "only while a session loads"
+        );
+        let read = Versions {
+            listing: 7,
+            accounts: 9,
+        };
+        memo.around_session(async {
+            let wanted = RequestVersions::wanted_with_session().expect("the request's versions");
+            wanted.offer(read);
+            assert!(
+                RequestVersions::wanted_with_session().is_none(),
+                "read once per request"
+            );
+            wanted.offer(Versions::default());
+        })
+        .await;
+        assert_eq!(memo.0.get(), Some(&read), "the first reading stands");
+    }
 
     #[test]
     fn an_entry_is_used_only_at_its_version() {
