@@ -230,6 +230,10 @@ db_test!(
         let before_reveal = page(&app, &need_page, Some(&helper)).await;
         assert!(before_reveal.body.contains("Zwei Taschen"));
         assert!(
+            before_reveal.body.contains("km entfernt"),
+            "the distance from the volunteer's home"
+        );
+        assert!(
             !before_reveal.body.contains(ADDRESS) && !before_reveal.body.contains(PHONE),
             "no contact before confirmation"
         );
@@ -284,6 +288,13 @@ db_test!(
         );
 
         post(&app, &format!("/requests/{id}/time"), "minutes=90", &helper).await;
+        assert!(
+            page(&app, &need_page, Some(&helper))
+                .await
+                .body
+                .contains("value=\"90\""),
+            "the logged time stands in its field"
+        );
         let (_, to) = post(
             &app,
             &format!("/requests/{id}/close"),

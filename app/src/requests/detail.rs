@@ -137,9 +137,21 @@ pub mod db {
     use crate::auth::Viewer;
     use crate::db::{flag, Db};
     use crate::i18n::Lang;
-    use crate::requests::staffing::{helper_state, need_facts};
+    use crate::requests::staffing::NeedFacts;
     use crate::requests::when;
     use sqlx::Row;
+
+    async fn need_private(
+        conn: &mut sqlx::AnyConnection,
+        id: i64,
+    ) -> Result<Option<sqlx::any::AnyRow>, sqlx::Error> {
+        sqlx::query(
+            "SELECT contact_name, street_address, phone, notes, consent FROM need_private WHERE need_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    }
 
     /// The first word of a name: helpers get no more before they meet.
     fn first_name(name: &str) -> String {
@@ -155,29 +167,39 @@ pub mod db {
         viewer: Option<&Viewer>,
         id: i64,
     ) -> Result<NeedView, AppError> {
+        // The viewer's home point, kept (its version was read with the session), and
+        // read before a connection is held: loading it takes a connection of its own.
+        let home = match viewer {
+            Some(v) => Some(*crate::requests::db::kept_volunteer_home(db, v.id).await?),
+            None => None,
+        };
         let mut conn = db.pool().acquire().await?;
-        let facts = need_facts(&mut conn, id).await?;
-        // A need hidden by moderation is gone for everyone but its parties.
-        let hidden: Option<i64> = sqlx::query("SELECT hidden_at FROM needs WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get("hidden_at")?;
-        if hidden.is_some() && !viewer.is_some_and(|v| facts.is_party(v) || v.is_platform_admin) {
-            return Err(AppError::NotFound);
-        }
+        // One round trip for the need, who is in charge of it and the viewer's own place
+        // in it: this page is read far more often than any other of a need.
         let row = sqlx::query(
-            "SELECT n.category, n.title, n.description, n.status, n.helpers_needed, n.helpers_filled,
+            "SELECT n.id, n.organisation_id, n.posted_by, n.hidden_at, n.category, n.title,
+                    n.description, n.status, n.helpers_needed, n.helpers_filled,
                     n.starts_at, n.ends_at, n.rough_place, n.weekly, n.language, n.same_gender,
                     n.step_free, n.needs_car, n.review_note, n.feedback, n.on_behalf,
                     q.name AS quartier_name, q.centre_lat, q.centre_lon, o.name AS organisation_name,
-                    COALESCE(o.phone, '') AS organisation_phone, COALESCE(o.email, '') AS organisation_email
+                    COALESCE(o.phone, '') AS organisation_phone, COALESCE(o.email, '') AS organisation_email,
+                    h.state AS my_state, h.minutes AS my_minutes
              FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-             JOIN organisations o ON o.id = n.organisation_id WHERE n.id = $1",
+             JOIN organisations o ON o.id = n.organisation_id
+             LEFT JOIN need_helpers h ON h.need_id = n.id AND h.user_id = $2
+             WHERE n.id = $1",
         )
         .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
+        .bind(viewer.map(|v| v.id))
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let facts = NeedFacts::from_row(&row)?;
+        // A need hidden by moderation is gone for everyone but its parties.
+        let hidden: Option<i64> = row.try_get("hidden_at")?;
+        if hidden.is_some() && !viewer.is_some_and(|v| facts.is_party(v) || v.is_platform_admin) {
+            return Err(AppError::NotFound);
+        }
         let status = facts.state.status;
         let category: String = row.try_get("category")?;
         let (day_label, time_label) =
@@ -200,12 +222,6 @@ pub mod db {
                 weekly: flag(row.try_get("weekly")?),
             },
         };
-        let private = sqlx::query(
-            "SELECT contact_name, street_address, phone, notes, consent FROM need_private WHERE need_id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
         let contact = |row: &sqlx::any::AnyRow, full: bool| -> Result<Contact, sqlx::Error> {
             let name: String = row.try_get("contact_name")?;
             Ok(Contact {
@@ -215,6 +231,7 @@ pub mod db {
             })
         };
         if let Some(viewer) = viewer.filter(|v| facts.is_party(v)) {
+            let private = need_private(&mut conn, id).await?;
             let mut helpers = Vec::new();
             for h in sqlx::query(
                 "SELECT h.user_id, u.display_name, h.state, h.minutes FROM need_helpers h
@@ -261,47 +278,33 @@ pub mod db {
                 organisation_email: row.try_get("organisation_email")?,
             }));
         }
-        let helper = match viewer {
-            Some(v) => helper_state(&mut conn, id, v.id).await?.map(|s| (v, s)),
-            None => None,
-        };
+        let my_state = row
+            .try_get::<Option<String>, _>("my_state")?
+            .and_then(|s| HelperState::parse(&s));
         // Needs that are not public yet (or any more) are only for their parties and
         // helpers.
         let listed = matches!(status, NeedStatus::Open | NeedStatus::Filled);
-        if !listed && helper.is_none() {
+        if !listed && my_state.is_none() {
             return Err(AppError::NotFound);
         }
         let volunteer = viewer.is_some_and(|v| v.roles.lives_as(QuartierRole::Volunteer));
-        if !volunteer && helper.is_none() {
+        if !volunteer && my_state.is_none() {
             return Ok(NeedView::Public(public));
         }
-        let my_state = helper.map(|(_, s)| s);
-        let my_minutes = match helper {
-            Some((v, _)) => {
-                sqlx::query("SELECT minutes FROM need_helpers WHERE need_id = $1 AND user_id = $2")
-                    .bind(id)
-                    .bind(v.id)
-                    .fetch_one(&mut *conn)
-                    .await?
-                    .try_get("minutes")?
-            }
+        let my_minutes = match my_state {
+            Some(_) => row.try_get::<Option<i64>, _>("my_minutes")?.unwrap_or(0),
             None => 0,
         };
         let revealed = my_state == Some(HelperState::Confirmed);
-        let distance_m = match viewer {
-            Some(v) => crate::requests::db::volunteer_home(&mut conn, v.id)
-                .await?
-                .map(|home| {
-                    crate::requests::db::rounded_metres(crate::matching::geo::haversine_km(
-                        home,
-                        crate::matching::geo::GeoPoint {
-                            lat: row.try_get("centre_lat").unwrap_or(home.lat),
-                            lon: row.try_get("centre_lon").unwrap_or(home.lon),
-                        },
-                    ))
-                }),
-            None => None,
-        };
+        let distance_m = home.flatten().map(|home| {
+            crate::requests::db::rounded_metres(crate::matching::geo::haversine_km(
+                home,
+                crate::matching::geo::GeoPoint {
+                    lat: row.try_get("centre_lat").unwrap_or(home.lat),
+                    lon: row.try_get("centre_lon").unwrap_or(home.lon),
+                },
+            ))
+        });
         let messages = match my_state {
             Some(HelperState::SignedUp | HelperState::Confirmed) => {
                 Some(crate::requests::messages::thread(&mut conn, lang, id).await?)
@@ -314,9 +317,14 @@ pub mod db {
             rough_place: row.try_get("rough_place")?,
             my_state,
             my_minutes,
-            contact: match (&private, revealed) {
-                (Some(p), true) => Some(contact(p, false)?),
-                _ => None,
+            // The private part is read only for the helper who may see it.
+            contact: if revealed {
+                need_private(&mut conn, id)
+                    .await?
+                    .map(|p| contact(&p, false))
+                    .transpose()?
+            } else {
+                None
             },
             messages,
             distance_m,

@@ -43,20 +43,25 @@ pub async fn need_facts(conn: &mut AnyConnection, need_id: i64) -> Result<NeedFa
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let status: String = row.try_get("status")?;
-    Ok(NeedFacts {
-        id: row.try_get("id")?,
-        organisation_id: row.try_get("organisation_id")?,
-        posted_by: row.try_get("posted_by")?,
-        state: NeedState {
-            status: NeedStatus::parse(&status).ok_or(AppError::Internal)?,
-            needed: row.try_get("helpers_needed")?,
-            filled: row.try_get("helpers_filled")?,
-        },
-    })
+    NeedFacts::from_row(&row)
 }
 
 impl NeedFacts {
+    /// From a row of `needs` that holds these columns (and maybe more).
+    pub fn from_row(row: &sqlx::any::AnyRow) -> Result<Self, AppError> {
+        let status: String = row.try_get("status")?;
+        Ok(NeedFacts {
+            id: row.try_get("id")?,
+            organisation_id: row.try_get("organisation_id")?,
+            posted_by: row.try_get("posted_by")?,
+            state: NeedState {
+                status: NeedStatus::parse(&status).ok_or(AppError::Internal)?,
+                needed: row.try_get("helpers_needed")?,
+                filled: row.try_get("helpers_filled")?,
+            },
+        })
+    }
+
     /// The neighbour who posted it, or a coordinator of its organisation.
     pub fn is_party(&self, viewer: &Viewer) -> bool {
         self.posted_by == Some(viewer.id) || viewer.roles.coordinates(self.organisation_id)
