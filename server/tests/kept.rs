@@ -108,6 +108,39 @@ async fn the_list_follows_every_change(db: Db, url: String) {
         renamed,
         "now the soonest"
     );
+
+    // The home page's meeting places: renamed and then hidden through the second
+    // instance, each seen at the next view of the first.
+    let place: i64 = sqlx::query(
+        "SELECT p.id FROM meeting_places p JOIN quartiere q ON q.id = p.quartier_id
+          WHERE p.hidden_at IS NULL ORDER BY q.name, p.name LIMIT 1",
+    )
+    .fetch_one(db.pool())
+    .await
+    .expect("a place")
+    .try_get("id")
+    .expect("id");
+    assert_eq!(page(&app, "/", None).await.status, StatusCode::OK);
+    exec(
+        &other_db,
+        "UPDATE meeting_places SET name = 'Aaa Treff am Kanal' WHERE id = $1",
+        place,
+    )
+    .await;
+    assert!(page(&app, "/", None)
+        .await
+        .body
+        .contains("Aaa Treff am Kanal"));
+    exec(
+        &other_db,
+        "UPDATE meeting_places SET hidden_at = 1 WHERE id = $1",
+        place,
+    )
+    .await;
+    assert!(!page(&app, "/", None)
+        .await
+        .body
+        .contains("Aaa Treff am Kanal"));
     other_db.close().await;
 }
 
@@ -182,6 +215,24 @@ async fn versions_rise_with_what_pages_show(db: Db) {
     let listed = read_versions(&db).await.expect("versions");
     assert!(listed.listing > moved.listing);
     assert_eq!(listed.accounts, moved.accounts);
+    // A meeting place's opening hours: the listing rises.
+    let place: i64 = sqlx::query("SELECT MIN(id) AS id FROM meeting_places")
+        .fetch_one(db.pool())
+        .await
+        .expect("place")
+        .try_get("id")
+        .expect("id");
+    exec(
+        &db,
+        "INSERT INTO place_hours (place_id, weekday, start_minute, end_minute) VALUES ($1, 6, 1, 2)",
+        place,
+    )
+    .await;
+    let listed = {
+        let hours = read_versions(&db).await.expect("versions");
+        assert!(hours.listing > listed.listing);
+        hours
+    };
     // Several changes in one transaction raise a version at least once.
     let mut tx = db.begin_write().await.expect("tx");
     for id in [1_i64, 2, 3] {

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 /// What a kept entry depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
-    /// Needs, Quartiere, organisations and the Quartiere they serve.
+    /// Needs, Quartiere, organisations and the Quartiere they serve, meeting places and
+    /// their opening hours.
     Listing,
     /// Accounts, memberships, organisations, Quartiere, volunteers' home points.
     Accounts,

@@ -9,6 +9,7 @@ use super::{
 use crate::audit::{db::record, Action, Event};
 use crate::auth::policy::Roles;
 use crate::auth::Viewer;
+use crate::db::kept::{Topic, KEEP_VERSIONED};
 use crate::db::{flag, now, Db};
 use crate::error::{AppError, Problem};
 use crate::i18n::Lang;
@@ -93,8 +94,21 @@ async fn with_hours(
     Ok(places)
 }
 
-/// Visible meeting places, by Quartier and name, at most `limit` (the home page).
+/// Visible meeting places, by Quartier and name, at most `limit`: the home page shows
+/// them to every visitor, so they are kept while the listing version stands.
 pub async fn list_places(db: &Db, limit: i64) -> Result<Vec<MeetingPlace>, sqlx::Error> {
+    let kept = db
+        .kept(
+            Topic::Listing,
+            format!("places {limit}"),
+            KEEP_VERSIONED,
+            || load_places(db, limit),
+        )
+        .await?;
+    Ok(kept.as_ref().clone())
+}
+
+async fn load_places(db: &Db, limit: i64) -> Result<Vec<MeetingPlace>, sqlx::Error> {
     let sql = format!(
         "{PLACE_SQL} WHERE p.hidden_at IS NULL ORDER BY q.name, p.name LIMIT {}",
         limit.clamp(1, 1000)
