@@ -14,7 +14,8 @@ Prints one Markdown table: for each path and variant, the median req/s and p99 o
 rounds, and the range of the rounds.
 
 Usage: scripts/bench_rounds.py [--builds LABEL=BINARY,...] [--pools 4,8,16,32]
-                               [--database postgres|sqlite] [--rounds 3] [--scale 1000]
+                               [--database postgres|sqlite] [--paths /,/requests]
+                               [--rounds 3] [--scale 1000]
                                [--seconds 10] [--connections 32] [--postgres URL]
 """
 
@@ -73,6 +74,8 @@ def main():
     parser.add_argument("--builds", default="")
     parser.add_argument("--pools", default="")
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    # Only the paths whose address is one of these (e.g. `/,/requests`); else all.
+    parser.add_argument("--paths", default="")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--scale", type=int, default=1000)
     parser.add_argument("--seconds", type=int, default=10)
@@ -105,6 +108,8 @@ def main():
                     urllib.request.urlopen(f"{base}/").read()
                     reader = sign_in(base, "ehrenamt-0@demo.gute-nachbarschaft.example")
                     for path_label, path, headers, script in database_paths(work, reader, need):
+                        if args.paths and path not in args.paths.split(","):
+                            continue
                         rate, _, p99, errors = wrk(base + path, args.seconds,
                                                    args.connections, headers, script)
                         results.setdefault((path_label, label), []).append(
