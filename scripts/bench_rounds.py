@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Builds or pool sizes compared in alternating rounds on one data set.
+"""Builds or pool sizes compared in alternating rounds on the same data.
 
-Seeds one database (`seed-demo --scale N`, PostgreSQL or SQLite) and lets the first
-server write the daily digest. Then, round after round, starts `nachbarschaft serve` once
+Seeds one database per build (`seed-demo --scale N`, PostgreSQL or SQLite) and lets its
+first server write the daily digest. Then, round after round, starts `nachbarschaft serve` once
 per variant and runs `wrk` against the read paths of `bench_http.py`. A variant is a
 build (`--builds before=/tmp/old,after=target/server-release/nachbarschaft`) with a
 database pool size (`--pools 4,8`, as `DATABASE_MAX_CONNECTIONS`). The variants take
@@ -61,12 +61,12 @@ def variants(builds, pools):
 
 
 @contextlib.contextmanager
-def database(kind, postgres, work):
+def database(kind, postgres, work, number):
     if kind == "postgres":
-        with fresh_postgres(postgres, "bench_rounds") as url:
+        with fresh_postgres(postgres, f"bench_rounds_{number}") as url:
             yield url
     else:
-        yield f"sqlite://{work}/bench.db"
+        yield f"sqlite://{work}/bench-{number}.db"
 
 
 def main():
@@ -83,24 +83,31 @@ def main():
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     args = parser.parse_args()
     runs = variants(args.builds, args.pools)
-    with tempfile.TemporaryDirectory() as work, \
-            database(args.database, args.postgres, work) as database_url, \
+    binaries = list(dict.fromkeys(binary for _, binary, _ in runs))
+    with tempfile.TemporaryDirectory() as work, contextlib.ExitStack() as stack, \
             open(os.path.join(work, "serve.log"), "w+") as log:
-        env = dict(os.environ, DATABASE_URL=database_url, RUST_LOG="warn",
-                   LEPTOS_SITE_ROOT="target/site", LEPTOS_SITE_ADDR=f"127.0.0.1:{PORT}")
-        first = runs[0][1]
-        subprocess.run([first, "seed-demo", "--scale", str(args.scale)], env=env,
-                       check=True, stdout=subprocess.DEVNULL)
-        # The first start writes the daily digest; every later start finds it written.
-        base, server = serve(first, env, log)
-        wait_for_digests(database_url)
-        server.terminate()
-        server.wait()
-        need = query(database_url, "SELECT id FROM needs WHERE status = 'open'"
-                                   " AND quartier_id = 1 AND same_gender = 0 ORDER BY id")[0]
+        # One database per build, seeded by it: a build refuses a database that holds a
+        # migration it does not know.
+        prepared = {}
+        for number, binary in enumerate(binaries):
+            database_url = stack.enter_context(
+                database(args.database, args.postgres, work, number))
+            env = dict(os.environ, DATABASE_URL=database_url, RUST_LOG="warn",
+                       LEPTOS_SITE_ROOT="target/site", LEPTOS_SITE_ADDR=f"127.0.0.1:{PORT}")
+            subprocess.run([binary, "seed-demo", "--scale", str(args.scale)], env=env,
+                           check=True, stdout=subprocess.DEVNULL)
+            # The first start writes the daily digest; every later start finds it written.
+            base, server = serve(binary, env, log)
+            wait_for_digests(database_url)
+            server.terminate()
+            server.wait()
+            need = query(database_url, "SELECT id FROM needs WHERE status = 'open'"
+                                       " AND quartier_id = 1 AND same_gender = 0 ORDER BY id")[0]
+            prepared[binary] = (env, need)
         results = {}
         for _ in range(args.rounds):
             for label, binary, size in runs:
+                env, need = prepared[binary]
                 run_env = dict(env) if size is None else dict(
                     env, DATABASE_MAX_CONNECTIONS=str(size))
                 base, server = serve(binary, run_env, log)
