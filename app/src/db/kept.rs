@@ -38,14 +38,7 @@ impl Versions {
             Topic::Accounts => self.accounts,
         }
     }
-}
 
-/// The current versions (the sum of their rows), as columns `listing` and `accounts`;
-/// also a sub-query of other reads (see [`RequestVersions::around_session`]).
-pub const VERSIONS_SQL: &str = "SELECT CAST(SUM(listing) AS BIGINT) AS listing,
-        CAST(SUM(accounts) AS BIGINT) AS accounts FROM data_versions";
-
-impl Versions {
     /// From a row holding the columns of [`VERSIONS_SQL`].
     pub fn from_row(row: &sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
         Ok(Versions {
@@ -54,6 +47,11 @@ impl Versions {
         })
     }
 }
+
+/// The current versions (the sum of their rows), as columns `listing` and `accounts`;
+/// also a sub-query of other reads (see [`RequestVersions::around_session`]).
+pub const VERSIONS_SQL: &str = "SELECT CAST(SUM(listing) AS BIGINT) AS listing,
+        CAST(SUM(accounts) AS BIGINT) AS accounts FROM data_versions";
 
 /// Reads the current versions.
 pub async fn read_versions(db: &Db) -> Result<Versions, sqlx::Error> {

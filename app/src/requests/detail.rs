@@ -291,10 +291,8 @@ pub mod db {
         if !volunteer && my_state.is_none() {
             return Ok(NeedView::Public(public));
         }
-        let my_minutes = match my_state {
-            Some(_) => row.try_get::<Option<i64>, _>("my_minutes")?.unwrap_or(0),
-            None => 0,
-        };
+        // No place in the need, no minutes (the joined row is absent).
+        let my_minutes = row.try_get::<Option<i64>, _>("my_minutes")?.unwrap_or(0);
         let revealed = my_state == Some(HelperState::Confirmed);
         let distance_m = home.flatten().map(|home| {
             crate::requests::db::rounded_metres(crate::matching::geo::haversine_km(
