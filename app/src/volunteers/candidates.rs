@@ -126,6 +126,51 @@ pub async fn need(conn: &mut AnyConnection, need_id: i64) -> Result<Option<NeedR
     row.as_ref().map(need_from_row).transpose()
 }
 
+/// What the safeguarding rules ask of one person for one need.
+#[derive(Debug, Clone)]
+pub struct Eligibility {
+    pub need: NeedRow,
+    /// The volunteer's stated gender; `None` without one or without a profile.
+    pub gender: Option<Gender>,
+    /// The end of the latest valid inspection; `None` without a volunteer profile.
+    pub inspection_valid_until: Option<i64>,
+}
+
+/// The need and what its rules ask of `user_id`, in one round trip: sign-up runs this
+/// inside its write, where every statement holds the write lock longer.
+pub async fn eligibility(
+    conn: &mut AnyConnection,
+    need_id: i64,
+    user_id: i64,
+) -> Result<Option<Eligibility>, sqlx::Error> {
+    let Some(row) = sqlx::query(&format!(
+        "SELECT {NEED_COLUMNS}, v.user_id AS person_id, v.gender AS person_gender,
+                (SELECT MAX(valid_until) FROM verifications
+                  WHERE kind = 'inspection' AND result_ok = 1 AND user_id = $2) AS inspection_until
+           FROM needs n JOIN quartiere q ON q.id = n.quartier_id
+           LEFT JOIN volunteers v ON v.user_id = $2
+          WHERE n.id = $1"
+    ))
+    .bind(need_id)
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let is_volunteer = row.try_get::<Option<i64>, _>("person_id")?.is_some();
+    let gender: Option<String> = row.try_get("person_gender")?;
+    Ok(Some(Eligibility {
+        need: need_from_row(&row)?,
+        gender: gender.as_deref().and_then(Gender::from_slug),
+        inspection_valid_until: if is_volunteer {
+            row.try_get("inspection_until")?
+        } else {
+            None
+        },
+    }))
+}
+
 /// Open needs of one Quartier that have not started, soonest first.
 pub async fn open_needs_of_quartier(
     conn: &mut AnyConnection,

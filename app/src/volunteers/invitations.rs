@@ -53,22 +53,14 @@ pub async fn gate(
     user_id: i64,
     field: &str,
 ) -> Result<(), AppError> {
-    let need = candidates::need(conn, need_id)
+    let person = candidates::eligibility(conn, need_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let at = now();
-    let (found, _) = candidates::volunteers(
-        conn,
-        Who::Person(user_id),
-        candidates::week_of(need.starts_at),
-    )
-    .await?;
-    let person = found.into_iter().next();
+    let need = &person.need;
     if need.spec.requires_inspection()
         && person
-            .as_ref()
-            .and_then(|p| p.inspection_valid_until)
-            .is_none_or(|until| until <= at)
+            .inspection_valid_until
+            .is_none_or(|until| until <= now())
     {
         return Err(AppError::validation(field, Problem::InspectionRequired));
     }
@@ -76,7 +68,7 @@ pub async fn gate(
         || need
             .spec
             .same_gender
-            .is_some_and(|g| person.as_ref().and_then(|p| p.gender) != Some(g))
+            .is_some_and(|g| person.gender != Some(g))
     {
         return Err(AppError::validation(field, Problem::GenderMismatch));
     }
