@@ -12,6 +12,7 @@ of `/healthz`, then the server's RSS idle and at its peak.
 
 Usage: scripts/bench_http.py [--scale 1000] [--seconds 10] [--connections 32]
                              [--postgres URL] [--only sqlite|postgres]
+                             [--binary PATH] [--paths /requests,/requests/0/signup]
 """
 
 import argparse
@@ -168,13 +169,14 @@ def measure(label, database_url, args, port, work):
     env = dict(os.environ, DATABASE_URL=database_url, RUST_LOG="warn",
                LEPTOS_SITE_ROOT="target/site", LEPTOS_SITE_ADDR=f"127.0.0.1:{port}")
     started = time.monotonic()
-    subprocess.run([BINARY, "seed-demo", "--scale", str(args.scale)], env=env, check=True,
+    subprocess.run([args.binary, "seed-demo", "--scale", str(args.scale)], env=env, check=True,
                    stdout=subprocess.DEVNULL)
     seeded = time.monotonic() - started
     base = f"http://127.0.0.1:{port}"
     log_path = os.path.join(work, f"serve-{port}.log")
     log = open(log_path, "w")
-    server = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=log)
+    server = subprocess.Popen([args.binary, "serve"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=log)
     try:
         wait_ready(base, server)
         digests, digest_seconds = wait_for_digests(database_url)
@@ -197,6 +199,10 @@ def measure(label, database_url, args, port, work):
             ("`POST /requests/{id}/signup` (write)", "/requests/0/signup", [],
              sign_up_script(work, cookies, needs)),
         ]
+        if args.paths:
+            # `/healthz` stays: it is the ceiling every share is counted against.
+            wanted = {"/healthz", *args.paths.split(",")}
+            paths = [p for p in paths if p[1] in wanted]
         rows = []
         peak = 0.0
         for name, path, headers, script in paths:
@@ -238,6 +244,10 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--only", choices=["sqlite", "postgres"])
+    # Another build to measure (e.g. a copy of an earlier one), and only some of the
+    # paths, by address (`/requests/0/signup` for the write path).
+    parser.add_argument("--binary", default=BINARY)
+    parser.add_argument("--paths", default="")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         if args.only != "postgres":
