@@ -7,7 +7,7 @@ use app::db::Db;
 use app::db_test;
 use axum::http::StatusCode;
 use axum::Router;
-use common::{cookie_pair, enc, form, page, send, signed_in, token_from_mail, Answer};
+use common::{cookie_pair, enc, follow, form, page, send, signed_in, token_from_mail, Answer};
 use sqlx::Row;
 
 mod common;
@@ -37,8 +37,7 @@ async fn post_and_follow(
         .cookie()
         .map(|c| cookie_pair(&c))
         .or_else(|| cookie.map(str::to_owned));
-    let to = posted.location().expect("redirect");
-    let followed = page(app, &to, cookie.as_deref()).await;
+    let followed = follow(app, &posted, cookie.as_deref()).await;
     (posted, followed, cookie)
 }
 

@@ -69,16 +69,19 @@ async fn neighbour(app: &axum::Router, db: &app::db::Db) -> String {
 }
 
 /// The neighbour posts a need; the status and where the form leads.
+fn need_form() -> String {
+    format!(
+        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
+        enc("Einkauf für die Woche"),
+        enc("Zwei Taschen vom Markt."),
+    )
+}
+
 async fn post_a_need(
     app: &axum::Router,
     neighbour: &str,
 ) -> (axum::http::StatusCode, Option<String>) {
-    let form = format!(
-        "category=shopping&title={}&description={}&date=2030-05-06&start=10%3A00&end=11%3A30&quartier=linden-sued&helpers=1",
-        enc("Einkauf für die Woche"),
-        enc("Zwei Taschen vom Markt."),
-    );
-    post(app, "/requests/new", &form, neighbour).await
+    post(app, "/requests/new", &need_form(), neighbour).await
 }
 
 async fn changes_reach_only_the_organisation_concerned(test_db: TestDb) {
@@ -161,24 +164,63 @@ async fn a_background_load_leaves_the_notice_for_the_next_page(test_db: TestDb) 
     server::seed::seed_demo(&db, 1, false).await.expect("seed");
     let app = router(&db);
     let neighbour = neighbour(&app, &db).await;
-    let (status, location) = post_a_need(&app, &neighbour).await;
-    assert_eq!(status, 303);
-    let need_page = location.expect("the need's page");
+    let posted = send(
+        &app,
+        common::form("/requests/new", &need_form(), Some(&neighbour)),
+    )
+    .await;
+    assert_eq!(posted.status, 303);
+    let need_page = posted.location().expect("the need's page");
+    let notice = posted
+        .notice_cookie()
+        .expect("the notice travels in its cookie");
+    let left = posted.set_cookie("gn_notice=").unwrap_or_default();
+    assert!(
+        left.contains("HttpOnly") && left.contains("SameSite=Lax") && left.contains("Max-Age=60"),
+        "{left}"
+    );
+    assert!(!left.contains("Secure"), "plain http in this test");
+    assert!(
+        posted.cookie().is_none(),
+        "the session is not written for it"
+    );
+    let cookies = format!("{neighbour}; {notice}");
 
     // The page the form was sent from renews itself before the browser moves on.
     for header in [
         ("sec-fetch-mode", "cors"),
         (app::live::BACKGROUND_HEADER, "1"),
     ] {
-        let renewed = background(&app, "/requests/new", &neighbour, header).await;
+        let renewed = background(&app, "/requests/new", &cookies, header).await;
         assert_eq!(renewed.status, 200);
         assert!(!renewed.body.contains("notice--ok"), "{header:?}");
+        assert!(
+            renewed.notice_cookie().is_none(),
+            "left waiting: {header:?}"
+        );
     }
-    let arrived = background(&app, &need_page, &neighbour, ("sec-fetch-mode", "navigate")).await;
+    let arrived = background(&app, &need_page, &cookies, ("sec-fetch-mode", "navigate")).await;
     assert_eq!(arrived.status, 200);
     assert!(arrived.body.contains("notice--ok"), "the notice is shown");
+    let cleared = arrived.set_cookie("gn_notice=").unwrap_or_default();
+    assert!(
+        cleared.starts_with("gn_notice=;") && cleared.contains("Max-Age=0"),
+        "and cleared, so it is shown only once: {cleared}"
+    );
     let again = common::page(&app, &need_page, Some(&neighbour)).await;
-    assert!(!again.body.contains("notice--ok"), "and only once");
+    assert!(!again.body.contains("notice--ok"), "only once");
+
+    // A cookie naming no notice shows nothing, fails nothing, and is cleared.
+    for made_up in ["gn_notice=Bogus", "gn_notice=%22x", "gn_notice="] {
+        let odd = common::page(&app, &need_page, Some(&format!("{neighbour}; {made_up}"))).await;
+        assert_eq!(odd.status, 200, "{made_up}");
+        assert!(!odd.body.contains("notice--ok"), "{made_up}");
+        assert!(
+            odd.set_cookie("gn_notice=")
+                .is_some_and(|c| c.contains("Max-Age=0")),
+            "{made_up}"
+        );
+    }
     test_db.finish().await;
 }
 

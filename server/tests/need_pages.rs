@@ -8,7 +8,7 @@ use app::db::Db;
 use app::db_test;
 use axum::http::StatusCode;
 use axum::Router;
-use common::{enc, page, person, post, send};
+use common::{enc, page, person, post, post_and_open, send};
 use sqlx::Row;
 
 mod common;
@@ -562,12 +562,9 @@ db_test!(
         );
 
         post(&app, &format!("/requests/{id}/trust"), "", &coordinator).await;
-        let (_, second) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
+        let second = post_and_open(&app, "/requests/new", &need_form(""), &neighbour).await;
         assert!(
-            page(&app, &second.expect("need"), Some(&neighbour))
-                .await
-                .body
-                .contains("Das Gesuch ist veröffentlicht"),
+            second.body.contains("Das Gesuch ist veröffentlicht"),
             "trusted: open at once"
         );
     }

@@ -9,7 +9,7 @@ use app::db::Db;
 use app::db_test;
 use axum::http::StatusCode;
 use axum::Router;
-use common::{enc, page, person, post};
+use common::{enc, follow, form, page, person, post, post_and_open, send};
 use sqlx::Row;
 
 mod common;
@@ -175,9 +175,13 @@ db_test!(
         let kept = page(&app, "/me/volunteer", Some(&cookie)).await.body;
         assert!(kept.contains("value=\"Fahrradreparatur\""), "input kept");
 
-        let (_, to) = post(&app, "/me/volunteer", &profile("&gender=female"), &cookie).await;
-        assert_eq!(to.as_deref(), Some("/me/volunteer#profile"));
-        let saved = page(&app, "/me/volunteer", Some(&cookie)).await.body;
+        let posted = send(
+            &app,
+            form("/me/volunteer", &profile("&gender=female"), Some(&cookie)),
+        )
+        .await;
+        assert_eq!(posted.location().as_deref(), Some("/me/volunteer#profile"));
+        let saved = follow(&app, &posted, Some(&cookie)).await.body;
         assert!(saved.contains("Ihr Profil ist gespeichert."), "{saved}");
         assert!(saved.contains("value=\"09:00\""), "slot shown");
         let row = sqlx::query(
@@ -536,16 +540,14 @@ db_test!(
             "nothing recorded by the refused attempts"
         );
 
-        post(
+        let records = post_and_open(
             &app,
             "/org/verifications",
             &record(today - chrono::Duration::days(100), "carla@example.org"),
             &coordinator,
         )
-        .await;
-        let records = page(&app, "/coordinator/volunteers", Some(&coordinator))
-            .await
-            .body;
+        .await
+        .body;
         assert!(records.contains("Der Nachweis ist eingetragen."));
         assert!(records.contains("carla@example.org") && records.contains("gültig bis"));
         // Carla sees her own record; now she is offered and may sign up.

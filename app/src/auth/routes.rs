@@ -69,8 +69,14 @@ pub(crate) fn viewer_of(extensions: &http::Extensions) -> Option<Viewer> {
 
 /// 303 to `to`, with a one-time message for the page there.
 pub(crate) async fn answer(session: &Session, to: &str, message: Flash) -> Response {
-    flash::put(session, message).await;
-    Redirect::to(to).into_response()
+    let mut response = Redirect::to(to).into_response();
+    match message.notice {
+        Some(notice) if message.error.is_none() && message.values.is_empty() => {
+            response.extensions_mut().insert(flash::LeftNotice(notice));
+        }
+        _ => flash::put(session, message).await,
+    }
+    response
 }
 
 /// A refused form post: signed-out people are sent to sign in; others get 403.

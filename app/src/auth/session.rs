@@ -1,6 +1,7 @@
 //! The signed-in user kept in the session: their id and a fingerprint of their password
 //! hash, so that changing the password ends every other session.
 
+use super::flash;
 use super::Viewer;
 use crate::auth::db::load_roles;
 use crate::db::kept::{RequestVersions, Topic, KEEP_VERSIONED};
@@ -42,6 +43,7 @@ pub struct RequestViewer(pub Option<Viewer>);
 /// the viewer from the request keeps them from racing on the session.
 pub async fn load_viewer(
     axum::extract::Extension(db): axum::extract::Extension<Db>,
+    axum::extract::Extension(site): axum::extract::Extension<crate::ctx::SiteConfig>,
     session: Session,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
@@ -52,6 +54,7 @@ pub async fn load_viewer(
             path.as_str(),
             "/healthz" | "/readyz" | "/metrics" | "/favicon.ico"
         ));
+    let mut took_notice = false;
     if needs_viewer {
         // The data versions are read at most once per page view, by whichever part asks
         // first (here, for a signed-in person). Only reads share them: a request that
@@ -84,20 +87,35 @@ pub async fn load_viewer(
             // Read first: removing marks the session changed, which would write it back
             // on every page view.
             let flash = session
-                .get::<super::flash::Flash>(super::flash::FLASH_KEY)
+                .get::<flash::Flash>(flash::FLASH_KEY)
                 .await
                 .unwrap_or_default();
             if flash.is_some() {
-                let _ = session
-                    .remove::<super::flash::Flash>(super::flash::FLASH_KEY)
-                    .await;
+                let _ = session.remove::<flash::Flash>(flash::FLASH_KEY).await;
             }
-            request
-                .extensions_mut()
-                .insert(super::flash::RequestFlash(flash));
+            let taken = flash::notice_cookie(request.headers());
+            let flash = flash.or_else(|| {
+                taken
+                    .as_deref()
+                    .and_then(flash::Notice::from_name)
+                    .map(flash::Flash::notice)
+            });
+            took_notice = taken.is_some();
+            request.extensions_mut().insert(flash::RequestFlash(flash));
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // A notice left by a form answer goes to the browser; one this page took is cleared.
+    let left = response.extensions_mut().remove::<flash::LeftNotice>();
+    if left.is_some() || took_notice {
+        let secure = site.base_url.starts_with("https://");
+        if let Some(cookie) = flash::notice_set_cookie(left.map(|l| l.0), secure) {
+            response
+                .headers_mut()
+                .append(http::header::SET_COOKIE, cookie);
+        }
+    }
+    response
 }
 
 /// Is this a script's own fetch rather than the browser going to a page? The live

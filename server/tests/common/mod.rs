@@ -53,9 +53,45 @@ impl Answer {
         self.header(header::LOCATION)
     }
 
+    /// The session cookie this answer sets, whole (with its attributes).
     pub fn cookie(&self) -> Option<String> {
-        self.header(header::SET_COOKIE)
+        self.set_cookie("gn_session=")
     }
+
+    /// The `name=value` of the notice cookie this answer sets (or clears).
+    pub fn notice_cookie(&self) -> Option<String> {
+        self.set_cookie("gn_notice=").map(|c| cookie_pair(&c))
+    }
+
+    /// The whole `Set-Cookie` whose value starts with `prefix`.
+    pub fn set_cookie(&self, prefix: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(prefix))
+            .map(str::to_owned)
+    }
+}
+
+/// The page a form answer redirects to, as a browser follows it: with the session
+/// cookie and the notice cookie the answer left.
+pub async fn follow(router: &Router, posted: &Answer, cookie: Option<&str>) -> Answer {
+    let location = posted.location().expect("redirect");
+    // A browser keeps the fragment to itself.
+    let to = location.split('#').next().unwrap_or_default();
+    let cookies: Vec<String> = cookie
+        .map(str::to_owned)
+        .into_iter()
+        .chain(posted.notice_cookie())
+        .collect();
+    let cookies = cookies.join("; ");
+    page(
+        router,
+        to,
+        (!cookies.is_empty()).then_some(cookies.as_str()),
+    )
+    .await
 }
 
 pub async fn send(router: &Router, request: Request<Body>) -> Answer {
@@ -245,6 +281,12 @@ pub async fn coordinator_of(app: &Router, db: &Db, email: &str, org: &str) -> St
     )
     .await;
     cookie_pair(&answer.cookie().expect("cookie"))
+}
+
+/// A form post and the page it leads to, followed as a browser does.
+pub async fn post_and_open(app: &Router, uri: &str, body: &str, cookie: &str) -> Answer {
+    let posted = send(app, form(uri, body, Some(cookie))).await;
+    follow(app, &posted, Some(cookie)).await
 }
 
 /// A form post; its status and where it leads.
