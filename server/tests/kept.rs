@@ -346,12 +346,18 @@ async fn the_list_page_is_kept_while_nothing_changes(db: Db, url: String) {
     )
     .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
-    let visitor = common::cookie_pair(&asked.cookie().expect("session"));
-    let noticed = list_page(&app, Some(&visitor), false).await;
+    let notice = asked.notice_cookie().expect("the notice's cookie");
+    let noticed = list_page(&app, Some(&notice), false).await;
     assert!(!is_kept(&noticed));
     assert!(noticed.body.contains("notice--ok"), "the notice is shown");
-    let after = list_page(&app, Some(&visitor), false).await;
-    assert!(!after.body.contains("notice--ok"), "and only once");
+    assert!(
+        noticed
+            .set_cookie("gn_notice=")
+            .is_some_and(|c| c.contains("Max-Age=0")),
+        "and cleared, so it is shown only once"
+    );
+    let after = list_page(&app, None, false).await;
+    assert!(is_kept(&after) && !after.body.contains("notice--ok"));
     other_db.close().await;
 }
 

@@ -8,7 +8,7 @@ use app::db::Db;
 use app::db_test;
 use axum::http::StatusCode;
 use axum::Router;
-use common::{enc, page, person, post, post_and_open, send};
+use common::{enc, follow, form, page, person, post, post_and_open, send};
 use sqlx::Row;
 
 mod common;
@@ -120,14 +120,18 @@ db_test!(
             "input kept"
         );
 
-        let (status, location) = post(&app, "/requests/new", &need_form(""), &neighbour).await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        let need_page = location.expect("to the need");
+        let posted = send(
+            &app,
+            form("/requests/new", &need_form(""), Some(&neighbour)),
+        )
+        .await;
+        assert_eq!(posted.status, StatusCode::SEE_OTHER);
+        let need_page = posted.location().expect("to the need");
         let id: i64 = need_page
             .trim_start_matches("/requests/")
             .parse()
             .expect("id");
-        let mine = page(&app, &need_page, Some(&neighbour)).await;
+        let mine = follow(&app, &posted, Some(&neighbour)).await;
         assert!(mine
             .body
             .contains("Kontaktdaten aus dem Text haben wir in den geschützten Teil verschoben"));
