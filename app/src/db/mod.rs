@@ -54,6 +54,37 @@ pub struct Db {
     live: crate::live::bus::Live,
     /// Reads kept in memory while their data version stands (shared by clones).
     kept: std::sync::Arc<kept::Kept>,
+    /// SQLite's writers take turns here, first come first served (shared by clones).
+    writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction (see [`Db::begin_write`]): used as a connection, ended by
+/// `commit` or dropped to roll back. On SQLite it holds this process's writer turn
+/// until it ends.
+pub struct WriteTx {
+    // Declared first, so it ends before the turn passes on.
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 /// The pool size when none is set, for an instance on `cores` cores.
@@ -116,6 +147,7 @@ impl Db {
             kind,
             live: crate::live::bus::Live::default(),
             kept: Default::default(),
+            writer_turn: Default::default(),
         })
     }
 
@@ -158,12 +190,28 @@ impl Db {
     }
 
     /// A transaction that takes the write lock at once on SQLite (`BEGIN IMMEDIATE`), so
-    /// concurrent writers queue on the busy timeout instead of failing when a read-then-
-    /// write transaction finds the database changed; a plain transaction on PostgreSQL.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    /// a read-then-write transaction never fails on finding the database changed; a
+    /// plain transaction on PostgreSQL.
+    ///
+    /// SQLite writes one at a time. Writers that meet the lock retry in its busy
+    /// handler, which sleeps longer each time: under a storm some waited a tenth of a
+    /// second while others came and went. Here they queue for their turn in order
+    /// instead, and each finds the lock free (`BENCHMARKS.md`). Other writers (sessions,
+    /// accounts) still meet the lock in the busy handler.
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.kind {
-            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            DbKind::Postgres => self.pool.begin().await,
+            DbKind::Sqlite => {
+                let turn = self.writer_turn.clone().lock_owned().await;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTx {
+                    tx,
+                    _turn: Some(turn),
+                })
+            }
+            DbKind::Postgres => Ok(WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 
