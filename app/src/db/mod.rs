@@ -56,6 +56,42 @@ pub struct Db {
     kept: std::sync::Arc<kept::Kept>,
     /// SQLite's writers take turns here, first come first served (shared by clones).
     writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite's checkpoints, stopped when the last clone is dropped.
+    _checkpoints: Option<std::sync::Arc<Checkpoints>>,
+}
+
+/// How often SQLite's write-ahead log is copied back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// The task that checkpoints SQLite's write-ahead log; ends with its `Db`.
+#[derive(Debug)]
+struct Checkpoints(tokio::task::AbortHandle);
+
+impl Drop for Checkpoints {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Copies SQLite's write-ahead log back into the database off the write path. Left to
+/// SQLite, the commit that fills the log copies it inside `COMMIT`, while every other
+/// writer waits for its turn (`BENCHMARKS.md`). A passive checkpoint blocks no reader
+/// and no writer.
+fn spawn_checkpoints(pool: AnyPool) -> Checkpoints {
+    let task = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(err) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&pool)
+                .await
+            {
+                tracing::debug!(error = %err, "checkpoint postponed");
+            }
+        }
+    });
+    Checkpoints(task.abort_handle())
 }
 
 /// A write transaction (see [`Db::begin_write`]): used as a connection, ended by
@@ -132,6 +168,10 @@ impl Db {
                             "PRAGMA foreign_keys = ON",
                             "PRAGMA busy_timeout = 5000",
                             "PRAGMA synchronous = NORMAL",
+                            // Checkpoints run apart (`spawn_checkpoints`); the log is
+                            // cut back to 64 MiB after a storm.
+                            "PRAGMA wal_autocheckpoint = 0",
+                            "PRAGMA journal_size_limit = 67108864",
                         ] {
                             conn.execute(pragma).await?;
                         }
@@ -143,11 +183,13 @@ impl Db {
             .await
             .map_err(|e| DbError::Connect(e.to_string()))?;
         Ok(Db {
-            pool,
             kind,
             live: crate::live::bus::Live::default(),
             kept: Default::default(),
             writer_turn: Default::default(),
+            _checkpoints: (kind == DbKind::Sqlite)
+                .then(|| std::sync::Arc::new(spawn_checkpoints(pool.clone()))),
+            pool,
         })
     }
 
@@ -335,5 +377,40 @@ mod tests {
         assert_eq!(default.pool().options().get_max_connections(), 4);
         default.pool().close().await;
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// Without its checkpoints SQLite's log would hold every burst below (6 MB and more);
+    /// with them it is copied back between bursts and starts again from its beginning.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite_copies_its_log_back_between_bursts_of_writes() {
+        let test_db = testing::TestDb::sqlite().await;
+        let db = test_db.db.clone();
+        sqlx::query("CREATE TABLE burst (id INTEGER PRIMARY KEY, data TEXT NOT NULL)")
+            .execute(db.pool())
+            .await
+            .expect("table");
+        let wal = test_db.url.trim_start_matches("sqlite://").to_owned() + "-wal";
+        let mut largest = 0;
+        for _ in 0..8 {
+            for _ in 0..100 {
+                let mut tx = db.begin_write().await.expect("begin");
+                sqlx::query("INSERT INTO burst (data) VALUES ($1)")
+                    .bind("x".repeat(2000))
+                    .execute(&mut *tx)
+                    .await
+                    .expect("insert");
+                tx.commit().await.expect("commit");
+            }
+            largest = largest.max(std::fs::metadata(&wal).expect("the log").len());
+            tokio::time::sleep(CHECKPOINT_EVERY * 2).await;
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM burst")
+            .fetch_one(db.pool())
+            .await
+            .expect("count");
+        assert_eq!(count, 800, "every write is kept");
+        assert!(largest < 4 << 20, "the log grew to {largest} bytes");
+        drop(db);
+        test_db.finish().await;
     }
 }
