@@ -235,6 +235,11 @@ def measure(label, database_url, args, port, work):
         with open(log_path) as written_log:
             text = written_log.read()
         print(f"Server log: {text.count('panicked')} panics, {text.count('ERROR')} error lines.")
+        # The log goes with its temporary folder: what went wrong is shown here.
+        lines = text.splitlines()
+        wrong = [i for i, line in enumerate(lines) if "panicked" in line or "ERROR" in line]
+        for i in wrong[:10]:
+            print("    " + "\n    ".join(lines[i:i + 3]))
 
 
 def main():
