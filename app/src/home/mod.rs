@@ -31,22 +31,23 @@ pub async fn home_overview() -> Result<HomeData, AppError> {
     use crate::requests::filter::ValidFilter;
     // Public page: nothing here needs a sign-in, and nothing private is loaded.
     let db = request_db()?;
-    let load = async {
-        Ok::<_, sqlx::Error>(HomeData {
-            quartiere: crate::orgs::db::list_quartier_summaries(&db).await?,
-            latest_needs: crate::requests::db::list_open_teasers(
-                &db,
-                &ValidFilter::default(),
-                request_lang(),
-                LATEST_NEEDS,
-                None,
-            )
-            .await?
-            .needs,
-            places: crate::places::db::list_places(&db, PLACES).await?,
-        })
-    };
-    load.await.map_err(|e| AppError::from(e).respond())
+    // Everything read from the request's context is read in the first poll, while the
+    // page is surely there: a reader who leaves mid-page drops the page's owners, and a
+    // context lookup after an await then met that drop in the middle of its walk and
+    // locked a worker thread for good (seen once under load).
+    let lang = request_lang();
+    let filter = ValidFilter::default();
+    let (quartiere, latest, places) = futures::try_join!(
+        crate::orgs::db::list_quartier_summaries(&db),
+        crate::requests::db::list_open_teasers(&db, &filter, lang, LATEST_NEEDS, None),
+        crate::places::db::list_places(&db, PLACES),
+    )
+    .map_err(|e| AppError::from(e).respond())?;
+    Ok(HomeData {
+        quartiere,
+        latest_needs: latest.needs,
+        places,
+    })
 }
 
 #[component]
