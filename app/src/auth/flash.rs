@@ -242,11 +242,8 @@ pub fn notice_cookie(headers: &http::HeaderMap) -> Option<String> {
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .find_map(|pair| {
-            let (name, value) = pair.split_once('=')?;
-            (name.trim() == NOTICE_COOKIE).then(|| value.trim().to_owned())
-        })
+        .find_map(|header| crate::i18n::cookie_value(header, NOTICE_COOKIE))
+        .map(str::to_owned)
 }
 
 /// The `Set-Cookie` that hands a notice to the browser, or with `None` clears it once

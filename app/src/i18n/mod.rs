@@ -67,14 +67,9 @@ impl Lang {
 
     /// Picks the language from a `Cookie` header value and an `Accept-Language` header value.
     pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
-        let from_cookie = cookie_header.and_then(|header| {
-            header.split(';').find_map(|pair| {
-                let (name, value) = pair.split_once('=')?;
-                (name.trim() == LANG_COOKIE)
-                    .then(|| Lang::from_code(value))
-                    .flatten()
-            })
-        });
+        let from_cookie = cookie_header
+            .and_then(|header| cookie_value(header, LANG_COOKIE))
+            .and_then(Lang::from_code);
         let from_browser = || {
             accept_language.and_then(|header| {
                 header
@@ -85,6 +80,14 @@ impl Lang {
         };
         from_cookie.or_else(from_browser).unwrap_or_default()
     }
+}
+
+/// The value of the cookie `name` in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key.trim() == name).then(|| value.trim())
+    })
 }
 
 /// The language of the page being rendered: provided by the app shell.
