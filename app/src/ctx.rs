@@ -6,7 +6,7 @@ pub use crate::i18n::request_lang;
 
 /// The database handle the server put into the Leptos context.
 pub fn request_db() -> Result<Db, AppError> {
-    leptos::prelude::use_context::<Db>().ok_or_else(|| {
+    crate::context::lookup::<Db>().ok_or_else(|| {
         // Reached when a reader leaves mid-page: the page's data loads run on as their own
         // tasks after the request's context is gone (seen at the end of every load test).
         // A request that truly lacks the handle fails as `Internal`, which tests catch.

@@ -162,7 +162,7 @@ mod ssr {
         /// Sets the HTTP status of the current response to this error's status, so that
         /// server functions and server-rendered pages answer 400/404/503 instead of 500.
         pub fn respond(self) -> Self {
-            if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            if let Some(options) = crate::context::lookup::<leptos_axum::ResponseOptions>() {
                 if let Ok(code) = http::StatusCode::from_u16(self.status()) {
                     options.set_status(code);
                 }

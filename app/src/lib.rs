@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod context;
 pub mod coordinator;
 #[cfg(feature = "ssr")]
 pub mod ctx;

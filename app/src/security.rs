@@ -2,7 +2,7 @@
 //! hydration scripts for every response; the policy allows exactly those scripts, the
 //! wasm bundle from our own origin, and nothing inline else.
 
-use leptos::prelude::use_context;
+use crate::context::lookup;
 
 /// The policy for a page whose inline scripts carry `nonce`; map tiles may come from
 /// `tiles` (the origin of the configured tile server).
@@ -37,11 +37,11 @@ pub const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 pub fn set_page_csp() {
     let (Some(nonce), Some(response)) = (
         leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
+        lookup::<leptos_axum::ResponseOptions>(),
     ) else {
         return;
     };
-    let tiles = use_context::<crate::ctx::SiteConfig>()
+    let tiles = lookup::<crate::ctx::SiteConfig>()
         .and_then(|site| site.map_tiles)
         .and_then(|t| origin_of(&t));
     if let Ok(value) = http::HeaderValue::from_str(&page_csp(&nonce, tiles.as_deref())) {

@@ -166,7 +166,7 @@ pub fn use_flash() -> Flash {
     SharedValue::new(|| {
         #[cfg(feature = "ssr")]
         {
-            leptos::prelude::use_context::<http::request::Parts>()
+            crate::context::lookup::<http::request::Parts>()
                 .and_then(|parts| parts.extensions.get::<RequestFlash>().cloned())
                 .and_then(|f| f.0)
                 .unwrap_or_default()

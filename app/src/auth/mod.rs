@@ -96,7 +96,7 @@ pub async fn my_account() -> Result<MyPage, AppError> {
         .await
         .map_err(|e| AppError::from(e).respond())?
         .map(|token| {
-            let site = leptos::prelude::use_context::<crate::ctx::SiteConfig>();
+            let site = crate::context::lookup::<crate::ctx::SiteConfig>();
             let base = site.map(|s| s.base_url).unwrap_or_default();
             format!("{}/calendar/{token}.ics", base.trim_end_matches('/'))
         });

@@ -131,7 +131,7 @@ fn background_fetch(headers: &http::HeaderMap) -> bool {
 /// The viewer loaded for the current request (inside a server function or page).
 /// Outside a request (while the route list is generated) there is nobody: `None`.
 pub fn request_viewer() -> Result<Option<Viewer>, AppError> {
-    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+    let Some(parts) = crate::context::lookup::<http::request::Parts>() else {
         return Ok(None);
     };
     parts
@@ -153,8 +153,8 @@ pub fn require_viewer() -> Result<Viewer, AppError> {
     match request_viewer()? {
         Some(viewer) => Ok(viewer),
         None => {
-            leptos_axum::redirect("/login");
-            let direct_call = leptos::prelude::use_context::<http::request::Parts>()
+            crate::context::holding_owners(|| leptos_axum::redirect("/login"));
+            let direct_call = crate::context::lookup::<http::request::Parts>()
                 .is_some_and(|parts| parts.uri.path().starts_with("/api/"));
             if direct_call {
                 Err(AppError::Unauthorized.respond())

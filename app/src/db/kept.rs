@@ -99,9 +99,9 @@ impl RequestVersions {
 /// [`RequestVersions`] into each GET) or per server function that only reads (see
 /// [`only_reads`]), else read now.
 pub async fn request_versions(db: &Db) -> Result<Versions, sqlx::Error> {
-    let memo = leptos::prelude::use_context::<http::request::Parts>()
+    let memo = crate::context::lookup::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<RequestVersions>().cloned())
-        .or_else(leptos::prelude::use_context::<RequestVersions>);
+        .or_else(crate::context::lookup::<RequestVersions>);
     match memo {
         Some(memo) => memo.get(db).await,
         None => read_versions(db).await,

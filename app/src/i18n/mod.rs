@@ -93,7 +93,7 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 /// The language of the page being rendered: provided by the app shell.
 pub fn use_lang() -> Lang {
     // Islands run in the browser without the page's context; they read `<html lang>`.
-    leptos::prelude::use_context::<Lang>().unwrap_or_else(request_lang)
+    crate::context::lookup::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// The language the current request asks for (server side) or the page was rendered in
@@ -101,8 +101,7 @@ pub fn use_lang() -> Lang {
 pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use leptos::prelude::use_context;
-        let parts = use_context::<http::request::Parts>();
+        let parts = crate::context::lookup::<http::request::Parts>();
         let header = |name: http::header::HeaderName| {
             parts
                 .as_ref()

@@ -48,7 +48,7 @@ pub fn ImprintPage() -> impl IntoView {
 pub fn NotFoundPage() -> impl IntoView {
     let lang = use_lang();
     #[cfg(feature = "ssr")]
-    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+    if let Some(options) = crate::context::lookup::<leptos_axum::ResponseOptions>() {
         options.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {

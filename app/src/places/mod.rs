@@ -273,7 +273,7 @@ pub async fn load_places(
     let filter = PlaceFilter::parse(quartier.as_deref(), kind.as_deref(), features.as_deref())
         .map_err(AppError::respond)?;
     let db = crate::ctx::request_db()?;
-    let tiles = leptos::prelude::use_context::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
+    let tiles = crate::context::lookup::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
     db::places_page(&db, &filter, tiles)
         .await
         .map_err(AppError::respond)
@@ -285,7 +285,7 @@ pub async fn load_place(id: Option<String>) -> Result<PlacePage, AppError> {
     let id = crate::ui::number_arg("place", id.as_deref()).map_err(AppError::respond)?;
     let viewer = crate::auth::session::request_viewer()?;
     let db = crate::ctx::request_db()?;
-    let tiles = leptos::prelude::use_context::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
+    let tiles = crate::context::lookup::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
     db::place_page(&db, viewer.as_ref(), id, tiles)
         .await
         .map_err(AppError::respond)
@@ -303,7 +303,7 @@ pub async fn load_places_editor(place: Option<String>) -> Result<PlacesEditor, A
         None => None,
     };
     let db = crate::ctx::request_db()?;
-    let tiles = leptos::prelude::use_context::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
+    let tiles = crate::context::lookup::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
     db::editor(&db, &viewer, place, tiles)
         .await
         .map_err(AppError::respond)

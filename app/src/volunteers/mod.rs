@@ -280,7 +280,7 @@ pub struct VerificationsPage {
 pub async fn load_volunteer_page() -> Result<VolunteerPage, AppError> {
     let viewer = crate::auth::session::require_viewer()?;
     let db = crate::ctx::request_db()?;
-    let tiles = leptos::prelude::use_context::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
+    let tiles = crate::context::lookup::<crate::ctx::SiteConfig>().and_then(|s| s.map_tiles);
     db::volunteer_page(&db, crate::i18n::request_lang(), &viewer, tiles)
         .await
         .map_err(AppError::respond)
