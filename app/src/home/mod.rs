@@ -31,10 +31,8 @@ pub async fn home_overview() -> Result<HomeData, AppError> {
     use crate::requests::filter::ValidFilter;
     // Public page: nothing here needs a sign-in, and nothing private is loaded.
     let db = request_db()?;
-    // Everything read from the request's context is read in the first poll, while the
-    // page is surely there: a reader who leaves mid-page drops the page's owners, and a
-    // context lookup after an await then met that drop in the middle of its walk and
-    // locked a worker thread for good (seen once under load).
+    // The three parts are independent reads: loaded together, the page waits for the
+    // slowest, not for their sum.
     let lang = request_lang();
     let filter = ValidFilter::default();
     let (quartiere, latest, places) = futures::try_join!(
