@@ -609,7 +609,8 @@ db_test!(
         )
         .await;
         let (max_id, max) = volunteer(&app, &db, "max@example.org", "&gender=male").await;
-        let (_, frieda) = volunteer(&app, &db, "frieda@example.org", "&gender=female").await;
+        let (frieda_id, frieda) =
+            volunteer(&app, &db, "frieda@example.org", "&gender=female").await;
         post(&app, &format!("/requests/{id}/signup"), "", &max).await;
         assert!(page(&app, &format!("/requests/{id}"), Some(&max))
             .await
@@ -624,6 +625,11 @@ db_test!(
             .await,
             0
         );
+        assert_eq!(
+            count(&db, "SELECT helpers_filled FROM needs WHERE id = $1", id).await,
+            0,
+            "the place taken before the rules were read is given back"
+        );
         let shown = page(
             &app,
             &format!("/requests/{id}/suggestions"),
@@ -632,6 +638,11 @@ db_test!(
         .await
         .body;
         assert!(shown.contains("frieda@example.org") && !shown.contains("max@example.org"));
+        sqlx::query("UPDATE volunteers SET last_active_at = 5 WHERE user_id = $1")
+            .bind(frieda_id)
+            .execute(db.pool())
+            .await
+            .expect("long inactive");
         let (status, _) = post(&app, &format!("/requests/{id}/signup"), "", &frieda).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(
@@ -642,6 +653,16 @@ db_test!(
             )
             .await,
             1
+        );
+        assert!(
+            count(
+                &db,
+                "SELECT last_active_at FROM volunteers WHERE user_id = $1",
+                frieda_id
+            )
+            .await
+                > app::db::now() - 60,
+            "a sign-up counts as activity"
         );
     }
 );

@@ -2,6 +2,7 @@
 
 use super::Letter;
 use crate::db::{now, Db};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
@@ -53,6 +54,45 @@ pub async fn enqueue_for_user(
     enqueue(conn, &email, &letter).await?;
     Ok(())
 }
+
+/// Queues a letter to an account in the account's language, in one statement: the
+/// letter is written in every language beforehand and the database picks the one the
+/// account reads (a write transaction that holds SQLite's lock makes one round trip
+/// fewer). An account that no longer exists gets nothing.
+pub async fn enqueue_in_language_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    compose: impl Fn(Lang) -> Letter,
+) -> Result<(), sqlx::Error> {
+    let mut query = sqlx::query(&IN_LANGUAGE_OF).bind(user_id).bind(now());
+    for letter in Lang::ALL.map(compose) {
+        query = query.bind(letter.subject).bind(letter.body);
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// `$1` the account, `$2` the time, then subject and body in each language of
+/// [`Lang::ALL`]; an unknown language reads the default, as [`Lang::from_code`] does.
+static IN_LANGUAGE_OF: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let pick = |part: usize| {
+        let param = |lang: Lang| {
+            let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+            3 + 2 * index + part
+        };
+        let mut case = String::from("CASE LOWER(TRIM(language))");
+        for lang in Lang::ALL {
+            case += &format!(" WHEN '{}' THEN ${}", lang.code(), param(lang));
+        }
+        case + &format!(" ELSE ${} END", param(Lang::default()))
+    };
+    format!(
+        "INSERT INTO outbox (recipient, subject, body, created_at, next_attempt_at)
+         SELECT email, {}, {}, $2, $2 FROM users WHERE id = $1",
+        pick(0),
+        pick(1)
+    )
+});
 
 /// A queued message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +286,64 @@ mod tests {
             );
             let latest = latest(&db, 5).await.expect("latest");
             assert!(latest[0].sent_at.is_some());
+        }
+    );
+
+    db_test!(
+        a_letter_to_an_account_is_written_in_its_language,
+        |db: Db| async move {
+            let mut conn = db.pool().acquire().await.expect("conn");
+            let mut accounts = Vec::new();
+            for (email, language) in [
+                ("de@example.org", "de"),
+                ("en@example.org", "en"),
+                ("odd@example.org", "xx"),
+                ("spaced@example.org", " EN"),
+            ] {
+                let id = crate::auth::db::create_account(
+                    &mut conn, email, "Name", "hash", language, true,
+                )
+                .await
+                .expect("account")
+                .expect("new address");
+                accounts.push(id);
+            }
+            let compose = |lang: Lang| Letter {
+                subject: format!("subject {}", lang.code()),
+                body: format!("body {}", lang.code()),
+            };
+            for id in &accounts {
+                enqueue_in_language_of(&mut conn, *id, compose)
+                    .await
+                    .expect("enqueue");
+            }
+            enqueue_in_language_of(&mut conn, 999_999, compose)
+                .await
+                .expect("an account that is gone gets nothing");
+            drop(conn);
+            let mut letters: Vec<(String, String, String)> = claim_due(&db, 10, 120)
+                .await
+                .expect("claim")
+                .into_iter()
+                .map(|m| (m.recipient, m.subject, m.body))
+                .collect();
+            letters.sort();
+            let letter = |to: &str, lang: &str| {
+                (
+                    to.to_owned(),
+                    format!("subject {lang}"),
+                    format!("body {lang}"),
+                )
+            };
+            assert_eq!(
+                letters,
+                vec![
+                    letter("de@example.org", "de"),
+                    letter("en@example.org", "en"),
+                    letter("odd@example.org", "de"),
+                    letter("spaced@example.org", "en"),
+                ]
+            );
         }
     );
 

@@ -83,7 +83,7 @@ pub struct NeedSpec {
 impl NeedSpec {
     /// Child-related needs require an inspected police certificate (§72a SGB VIII).
     pub fn requires_inspection(&self) -> bool {
-        self.category == Category::Childcare
+        self.category.requires_inspection()
     }
 
     pub fn hours(&self) -> f64 {

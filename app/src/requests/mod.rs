@@ -66,6 +66,11 @@ impl Category {
         Category::Other,
     ];
 
+    /// Help with children only from someone with a valid police inspection.
+    pub fn requires_inspection(self) -> bool {
+        self == Category::Childcare
+    }
+
     /// The stable name used in URLs and the database.
     pub fn slug(self) -> &'static str {
         match self {

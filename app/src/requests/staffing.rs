@@ -15,6 +15,9 @@ use crate::db::{now, Db};
 use crate::error::{AppError, Problem};
 use crate::i18n::Key;
 use crate::mail::Letter;
+use crate::volunteers::candidates::{Eligibility, ELIGIBILITY_COLUMNS};
+use crate::volunteers::db::{activity_is_news, touch};
+use crate::volunteers::invitations;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
@@ -113,7 +116,7 @@ pub(crate) async fn notify(
     name: &str,
 ) -> Result<(), sqlx::Error> {
     let link = format!("{}/requests/{need_id}", site.base_url.trim_end_matches('/'));
-    crate::mail::outbox::enqueue_for_user(conn, user_id, |lang, _| {
+    crate::mail::outbox::enqueue_in_language_of(conn, user_id, |lang| {
         Letter::compose(lang, subject, body, &[("name", name), ("link", &link)])
     })
     .await
@@ -156,21 +159,40 @@ pub(crate) async fn take_place(
     Ok(done.rows_affected() == 1)
 }
 
-/// Takes a place if one is free, and the need's facts after it: in one round trip when
-/// a place was free, as most sign-ups find.
+/// What a sign-up reads in the statement that takes its place.
+struct PlaceTaken {
+    /// What the need's safeguarding rules ask of the volunteer.
+    eligibility: Eligibility,
+    /// When the volunteer was last noted active.
+    last_active_at: Option<i64>,
+}
+
+/// Takes a place if one is free for `user_id`, and in the same round trip the need's
+/// facts after it and what a sign-up needs to know of the volunteer (`None` when no
+/// place was taken: then the facts are read apart, as few sign-ups find).
 async fn take_place_with_facts(
     conn: &mut AnyConnection,
     need_id: i64,
-) -> Result<(bool, NeedFacts), AppError> {
+    user_id: i64,
+) -> Result<(NeedFacts, Option<PlaceTaken>), AppError> {
     let taken = sqlx::query(&format!(
-        "{TAKE_PLACE} RETURNING id, organisation_id, posted_by, status, helpers_needed, helpers_filled"
+        "{TAKE_PLACE} RETURNING id, organisation_id, posted_by, status, helpers_needed, helpers_filled,
+                      {ELIGIBILITY_COLUMNS},
+                      (SELECT v.last_active_at FROM volunteers v WHERE v.user_id = $2) AS last_active_at"
     ))
     .bind(need_id)
+    .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
     match taken {
-        Some(row) => Ok((true, NeedFacts::from_row(&row)?)),
-        None => Ok((false, need_facts(conn, need_id).await?)),
+        Some(row) => Ok((
+            NeedFacts::from_row(&row)?,
+            Some(PlaceTaken {
+                eligibility: Eligibility::from_row(&row)?,
+                last_active_at: row.try_get("last_active_at")?,
+            }),
+        )),
+        None => Ok((need_facts(conn, need_id).await?, None)),
     }
 }
 
@@ -242,13 +264,19 @@ pub async fn sign_up(
     }
     // The write comes first, so the lock is taken before anything is read.
     let mut tx = db.begin_write().await?;
-    let (placed, need) = take_place_with_facts(&mut tx, need_id).await?;
+    let (need, taken) = take_place_with_facts(&mut tx, need_id, viewer.id).await?;
     if need.posted_by == Some(viewer.id) {
         return Err(AppError::validation("need", Problem::Own));
     }
-    crate::volunteers::invitations::gate(&mut tx, need_id, viewer.id, "need").await?;
-    crate::volunteers::db::touch(&mut tx, viewer.id).await?;
-    let outcome = if placed {
+    let at = now();
+    match &taken {
+        Some(taken) => invitations::check(&taken.eligibility, at, "need")?,
+        None => invitations::gate(&mut tx, need_id, viewer.id, "need").await?,
+    }
+    if activity_is_news(taken.as_ref().and_then(|t| t.last_active_at), at) {
+        touch(&mut tx, viewer.id).await?;
+    }
+    let outcome = if taken.is_some() {
         SignUp::Place
     } else if need.state.status == NeedStatus::Filled {
         SignUp::Waitlist
@@ -685,7 +713,7 @@ pub async fn assign(
     if need.posted_by == Some(helper.id) {
         return Err(AppError::validation("email", Problem::Own));
     }
-    crate::volunteers::invitations::gate(&mut tx, need_id, helper.id, "email").await?;
+    invitations::gate(&mut tx, need_id, helper.id, "email").await?;
     if !take_place(&mut tx, need_id).await? {
         return Err(AppError::validation("need", Problem::Closed));
     }

@@ -84,10 +84,7 @@ fn need_from_row(row: &sqlx::any::AnyRow) -> Result<NeedRow, sqlx::Error> {
     let needed: i64 = row.try_get("helpers_needed")?;
     let filled: i64 = row.try_get("helpers_filled")?;
     let category: String = row.try_get("category")?;
-    let same_gender_flag: i64 = row.try_get("same_gender")?;
-    let helper_gender: Option<String> = row.try_get("helper_gender")?;
-    let wanted = helper_gender.as_deref().and_then(Gender::from_slug);
-    let same_gender = if same_gender_flag == 1 { wanted } else { None };
+    let (same_gender, gender_unknown) = gender_rule(row)?;
     let places_left = (needed - filled).max(0);
     Ok(NeedRow {
         spec: NeedSpec {
@@ -112,7 +109,21 @@ fn need_from_row(row: &sqlx::any::AnyRow) -> Result<NeedRow, sqlx::Error> {
         starts_at,
         ends_at,
         places_left,
-        gender_unknown: same_gender_flag == 1 && wanted.is_none(),
+        gender_unknown,
+    })
+}
+
+/// A need's same-gender rule from its `same_gender` and `helper_gender` columns: the
+/// gender asked for, and whether the rule is on without a gender stated (then nobody
+/// may be offered).
+fn gender_rule(row: &sqlx::any::AnyRow) -> Result<(Option<Gender>, bool), sqlx::Error> {
+    let on = row.try_get::<i64, _>("same_gender")? == 1;
+    let helper_gender: Option<String> = row.try_get("helper_gender")?;
+    let wanted = helper_gender.as_deref().and_then(Gender::from_slug);
+    Ok(if on {
+        (wanted, wanted.is_none())
+    } else {
+        (None, false)
     })
 }
 
@@ -126,49 +137,61 @@ pub async fn need(conn: &mut AnyConnection, need_id: i64) -> Result<Option<NeedR
     row.as_ref().map(need_from_row).transpose()
 }
 
-/// What the safeguarding rules ask of one person for one need.
-#[derive(Debug, Clone)]
+/// What the safeguarding rules read of one need and one person who would help.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Eligibility {
-    pub need: NeedRow,
-    /// The volunteer's stated gender; `None` without one or without a profile.
+    pub category: Category,
+    /// The gender a same-gender need asks for.
+    pub same_gender: Option<Gender>,
+    /// A same-gender need without a stated gender: nobody may help.
+    pub gender_unknown: bool,
+    /// The person's stated gender; `None` without one or without a volunteer profile.
     pub gender: Option<Gender>,
-    /// The end of the latest valid inspection; `None` without a volunteer profile.
+    /// The end of the person's latest valid inspection; `None` without a volunteer
+    /// profile.
     pub inspection_valid_until: Option<i64>,
 }
 
-/// The need and what its rules ask of `user_id`, in one round trip: sign-up runs this
-/// inside its write, where every statement holds the write lock longer.
+/// The columns of [`Eligibility`] in a statement on `needs` (not aliased) whose `$2` is
+/// the person: a sign-up reads them in the statement that takes its place.
+pub(crate) const ELIGIBILITY_COLUMNS: &str = "category, same_gender, helper_gender,
+    (SELECT v.gender FROM volunteers v WHERE v.user_id = $2) AS person_gender,
+    (SELECT MAX(r.valid_until) FROM verifications r JOIN volunteers v ON v.user_id = r.user_id
+      WHERE r.kind = 'inspection' AND r.result_ok = 1 AND r.user_id = $2) AS inspection_until";
+
+impl Eligibility {
+    /// From a row holding [`ELIGIBILITY_COLUMNS`].
+    pub fn from_row(row: &sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+        let category: String = row.try_get("category")?;
+        let (same_gender, gender_unknown) = gender_rule(row)?;
+        let gender: Option<String> = row.try_get("person_gender")?;
+        Ok(Eligibility {
+            category: Category::from_slug(&category).unwrap_or(Category::Other),
+            same_gender,
+            gender_unknown,
+            gender: gender.as_deref().and_then(Gender::from_slug),
+            inspection_valid_until: row.try_get("inspection_until")?,
+        })
+    }
+}
+
+/// What the rules of need `need_id` ask of `user_id`, in one round trip; `None` for an
+/// unknown need.
 pub async fn eligibility(
     conn: &mut AnyConnection,
     need_id: i64,
     user_id: i64,
 ) -> Result<Option<Eligibility>, sqlx::Error> {
-    let Some(row) = sqlx::query(&format!(
-        "SELECT {NEED_COLUMNS}, v.user_id AS person_id, v.gender AS person_gender,
-                (SELECT MAX(valid_until) FROM verifications
-                  WHERE kind = 'inspection' AND result_ok = 1 AND user_id = $2) AS inspection_until
-           FROM needs n JOIN quartiere q ON q.id = n.quartier_id
-           LEFT JOIN volunteers v ON v.user_id = $2
-          WHERE n.id = $1"
+    sqlx::query(&format!(
+        "SELECT {ELIGIBILITY_COLUMNS} FROM needs WHERE id = $1"
     ))
     .bind(need_id)
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?
-    else {
-        return Ok(None);
-    };
-    let is_volunteer = row.try_get::<Option<i64>, _>("person_id")?.is_some();
-    let gender: Option<String> = row.try_get("person_gender")?;
-    Ok(Some(Eligibility {
-        need: need_from_row(&row)?,
-        gender: gender.as_deref().and_then(Gender::from_slug),
-        inspection_valid_until: if is_volunteer {
-            row.try_get("inspection_until")?
-        } else {
-            None
-        },
-    }))
+    .as_ref()
+    .map(Eligibility::from_row)
+    .transpose()
 }
 
 /// Open needs of one Quartier that have not started, soonest first.

@@ -199,6 +199,15 @@ pub async fn save_profile(db: &Db, viewer: &Viewer, p: &Profile) -> Result<(), A
     Ok(())
 }
 
+/// How fresh `last_active_at` is kept: the records are deleted after months without
+/// activity, so a volunteer active again within the hour need not be written again.
+pub const ACTIVITY_PRECISION_SECS: i64 = 3600;
+
+/// Whether activity now should be written over the last one noted (`None`: none read).
+pub fn activity_is_news(last_active_at: Option<i64>, now: i64) -> bool {
+    last_active_at.is_none_or(|at| now - at >= ACTIVITY_PRECISION_SECS)
+}
+
 /// Notes that the volunteer did something (the clock for deleting their records).
 pub async fn touch(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE volunteers SET last_active_at = $2 WHERE user_id = $1")
@@ -412,4 +421,22 @@ pub async fn volunteer_page(
         verifications: super::verification::of_person(db, viewer.id).await?,
         needs_for_me,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_is_written_again_after_an_hour() {
+        let now = 10_000;
+        assert!(activity_is_news(None, now));
+        assert!(activity_is_news(Some(now - ACTIVITY_PRECISION_SECS), now));
+        assert!(!activity_is_news(
+            Some(now - ACTIVITY_PRECISION_SECS + 1),
+            now
+        ));
+        assert!(!activity_is_news(Some(now), now));
+        assert!(!activity_is_news(Some(now + 5), now), "a clock set back");
+    }
 }

@@ -3,7 +3,7 @@
 //! capacity guarantee as sign-up), a proposal for all open needs of a Quartier, and the
 //! safeguarding gate that sign-up and assignment pass through.
 
-use super::candidates::{self, NeedRow, Who};
+use super::candidates::{self, Eligibility, NeedRow, Who};
 use super::{
     BulkProposal, InvitationState, MyInvitation, ProposalLine, SentInvitation, Suggestion,
     Suggestions,
@@ -56,20 +56,20 @@ pub async fn gate(
     let person = candidates::eligibility(conn, need_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let need = &person.need;
-    if need.spec.requires_inspection()
+    check(&person, now(), field)
+}
+
+/// The rules of [`gate`] on facts already read; `field` names the form field an error
+/// points at.
+pub fn check(person: &Eligibility, now: i64, field: &str) -> Result<(), AppError> {
+    if person.category.requires_inspection()
         && person
             .inspection_valid_until
-            .is_none_or(|until| until <= now())
+            .is_none_or(|until| until <= now)
     {
         return Err(AppError::validation(field, Problem::InspectionRequired));
     }
-    if need.gender_unknown
-        || need
-            .spec
-            .same_gender
-            .is_some_and(|g| person.gender != Some(g))
-    {
+    if person.gender_unknown || person.same_gender.is_some_and(|g| person.gender != Some(g)) {
         return Err(AppError::validation(field, Problem::GenderMismatch));
     }
     Ok(())
@@ -786,6 +786,8 @@ pub async fn expire_invitations(db: &Db) -> Result<u64, sqlx::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::Gender;
+    use crate::requests::Category;
 
     #[test]
     fn picks_are_read_and_bad_ones_named() {
@@ -799,6 +801,72 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    fn person(category: Category) -> Eligibility {
+        Eligibility {
+            category,
+            same_gender: None,
+            gender_unknown: false,
+            gender: None,
+            inspection_valid_until: None,
+        }
+    }
+
+    fn problem(result: Result<(), AppError>) -> Option<Problem> {
+        match result {
+            Ok(()) => None,
+            Err(AppError::Validation { field, problem }) => {
+                assert_eq!(field, "need");
+                Some(problem)
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn help_with_children_needs_an_inspection_valid_now() {
+        let now = 1_000;
+        let mut childcare = person(Category::Childcare);
+        assert_eq!(
+            problem(check(&childcare, now, "need")),
+            Some(Problem::InspectionRequired)
+        );
+        childcare.inspection_valid_until = Some(now);
+        assert_eq!(
+            problem(check(&childcare, now, "need")),
+            Some(Problem::InspectionRequired),
+            "an inspection ending now is no longer valid"
+        );
+        childcare.inspection_valid_until = Some(now + 1);
+        assert_eq!(problem(check(&childcare, now, "need")), None);
+        assert_eq!(
+            problem(check(&person(Category::Shopping), now, "need")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_same_gender_need_takes_only_that_gender() {
+        let mut need = person(Category::Company);
+        need.same_gender = Some(Gender::Female);
+        for (gender, expected) in [
+            (Some(Gender::Female), None),
+            (Some(Gender::Male), Some(Problem::GenderMismatch)),
+            (Some(Gender::Diverse), Some(Problem::GenderMismatch)),
+            (None, Some(Problem::GenderMismatch)),
+        ] {
+            need.gender = gender;
+            assert_eq!(problem(check(&need, 0, "need")), expected, "{gender:?}");
+        }
+        let mut unstated = person(Category::Company);
+        unstated.gender_unknown = true;
+        unstated.gender = Some(Gender::Female);
+        assert_eq!(
+            problem(check(&unstated, 0, "need")),
+            Some(Problem::GenderMismatch),
+            "a same-gender need without a stated gender takes nobody"
+        );
     }
 
     #[test]
