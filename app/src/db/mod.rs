@@ -6,8 +6,8 @@
 pub mod kept;
 pub mod testing;
 
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTransactionManager};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor, TransactionManager};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -54,8 +54,9 @@ pub struct Db {
     live: crate::live::bus::Live,
     /// Reads kept in memory while their data version stands (shared by clones).
     kept: std::sync::Arc<kept::Kept>,
-    /// SQLite's writers take turns here, first come first served (shared by clones).
-    writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite's one writing connection: writers take turns on it, first come first
+    /// served (shared by clones; `None` on PostgreSQL).
+    writer: Option<std::sync::Arc<tokio::sync::Mutex<AnyConnection>>>,
     /// SQLite's checkpoints, stopped when the last clone is dropped.
     _checkpoints: Option<std::sync::Arc<Checkpoints>>,
 }
@@ -95,38 +96,73 @@ fn spawn_checkpoints(pool: AnyPool) -> Checkpoints {
 }
 
 /// A write transaction (see [`Db::begin_write`]): used as a connection, ended by
-/// `commit` or dropped to roll back. On SQLite it holds this process's writer turn
-/// until it ends.
-pub struct WriteTx {
-    // Declared first, so it ends before the turn passes on.
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+/// `commit` or dropped to roll back.
+pub struct WriteTx(Write);
+
+enum Write {
+    /// PostgreSQL: a transaction on a connection of the pool.
+    Pooled(sqlx::Transaction<'static, sqlx::Any>),
+    /// SQLite: the writer connection, for this turn.
+    Turn(Turn),
+}
+
+/// A transaction on SQLite's writer connection; the turn passes on when it is dropped.
+struct Turn {
+    conn: tokio::sync::OwnedMutexGuard<AnyConnection>,
+    open: bool,
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        // As `sqlx::Transaction` does: the rollback is queued on the connection, ahead of
+        // whatever the next writer sends it.
+        if self.open {
+            AnyTransactionManager::start_rollback(&mut self.conn);
+        }
+    }
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+        match self.0 {
+            Write::Pooled(tx) => tx.commit().await,
+            Write::Turn(mut turn) => {
+                AnyTransactionManager::commit(&mut turn.conn).await?;
+                turn.open = false;
+                Ok(())
+            }
+        }
     }
 }
 
 impl std::ops::Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
+    type Target = AnyConnection;
 
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.tx
+    fn deref(&self) -> &AnyConnection {
+        match &self.0 {
+            Write::Pooled(tx) => tx,
+            Write::Turn(turn) => &turn.conn,
+        }
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.tx
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match &mut self.0 {
+            Write::Pooled(tx) => tx,
+            Write::Turn(turn) => &mut turn.conn,
+        }
     }
 }
 
+/// How long a PostgreSQL connection may rest in the pool before it is tested again.
+const RETEST_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 /// The pool size when none is set, for an instance on `cores` cores.
 ///
-/// SQLite runs each connection on its own thread and writes one at a time: four keep
-/// two cores busy with less switching and memory than more. On PostgreSQL, requests
+/// SQLite runs each connection on its own thread and writes one at a time, on a
+/// connection of their own beside the pool ([`Db::begin_write`]): four keep two cores
+/// busy with less switching and memory than more. On PostgreSQL, requests
 /// beyond what the cores can render wait better for a connection inside the server
 /// than as PostgreSQL processes competing for the CPU: on two cores, four connections
 /// served every page faster and with a shorter tail than 8, 16 or 32 (`BENCHMARKS.md`).
@@ -160,33 +196,47 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(connections.unwrap_or_else(|| default_pool_size(kind, cores)))
             .acquire_timeout(Duration::from_secs(5))
+            // A connection was tested when it came back to the pool. Before its next use
+            // it is tested again only after a pause: a SQLite connection cannot drop, and
+            // a PostgreSQL one seldom drops within a second of its test. Under load this
+            // saves a round trip on every use.
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if kind == DbKind::Postgres && meta.idle_for >= RETEST_AFTER_IDLE {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
-                        for pragma in [
-                            "PRAGMA journal_mode = WAL",
-                            "PRAGMA foreign_keys = ON",
-                            "PRAGMA busy_timeout = 5000",
-                            "PRAGMA synchronous = NORMAL",
-                            // Checkpoints run apart (`spawn_checkpoints`); the log is
-                            // cut back to 64 MiB after a storm.
-                            "PRAGMA wal_autocheckpoint = 0",
-                            "PRAGMA journal_size_limit = 67108864",
-                        ] {
-                            conn.execute(pragma).await?;
-                        }
+                        sqlite_settings(conn).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|e| DbError::Connect(e.to_string()))?;
+        let writer = match kind {
+            DbKind::Sqlite => {
+                let connect = async {
+                    let mut conn = AnyConnection::connect_with(&options).await?;
+                    sqlite_settings(&mut conn).await?;
+                    Ok::<_, sqlx::Error>(conn)
+                };
+                let conn = connect.await.map_err(|e| DbError::Connect(e.to_string()))?;
+                Some(std::sync::Arc::new(tokio::sync::Mutex::new(conn)))
+            }
+            DbKind::Postgres => None,
+        };
         Ok(Db {
             kind,
             live: crate::live::bus::Live::default(),
             kept: Default::default(),
-            writer_turn: Default::default(),
+            writer,
             _checkpoints: (kind == DbKind::Sqlite)
                 .then(|| std::sync::Arc::new(spawn_checkpoints(pool.clone()))),
             pool,
@@ -240,20 +290,18 @@ impl Db {
     /// second while others came and went. Here they queue for their turn in order
     /// instead, and each finds the lock free (`BENCHMARKS.md`). Other writers (sessions,
     /// accounts) still meet the lock in the busy handler.
+    ///
+    /// The turn comes with a connection of its own, outside the pool: a writer never
+    /// waits for a reader to give a connection back while every other writer waits
+    /// behind it.
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        match self.kind {
-            DbKind::Sqlite => {
-                let turn = self.writer_turn.clone().lock_owned().await;
-                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTx {
-                    tx,
-                    _turn: Some(turn),
-                })
+        match &self.writer {
+            Some(writer) => {
+                let mut conn = writer.clone().lock_owned().await;
+                AnyTransactionManager::begin(&mut conn, Some("BEGIN IMMEDIATE".into())).await?;
+                Ok(WriteTx(Write::Turn(Turn { conn, open: true })))
             }
-            DbKind::Postgres => Ok(WriteTx {
-                tx: self.pool.begin().await?,
-                _turn: None,
-            }),
+            None => Ok(WriteTx(Write::Pooled(self.pool.begin().await?))),
         }
     }
 
@@ -278,6 +326,23 @@ pub fn now() -> i64 {
 /// Converts a stored 0/1 flag.
 pub fn flag(value: i64) -> bool {
     value != 0
+}
+
+/// How every SQLite connection runs: WAL mode, foreign keys on, checkpoints apart.
+async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    for pragma in [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 5000",
+        "PRAGMA synchronous = NORMAL",
+        // Checkpoints run apart (`spawn_checkpoints`); the log is cut back to 64 MiB
+        // after a storm.
+        "PRAGMA wal_autocheckpoint = 0",
+        "PRAGMA journal_size_limit = 67108864",
+    ] {
+        conn.execute(pragma).await?;
+    }
+    Ok(())
 }
 
 /// Makes sure a file-backed SQLite URL creates its file, and its folder exists.
@@ -326,6 +391,7 @@ pub fn redact(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db_test;
 
     #[test]
     fn only_sqlite_and_postgres_urls_are_accepted() {
@@ -377,6 +443,61 @@ mod tests {
         assert_eq!(default.pool().options().get_max_connections(), 4);
         default.pool().close().await;
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    db_test!(
+        a_dropped_write_leaves_nothing_and_the_next_writer_goes_on,
+        |db: Db| async move {
+            sqlx::query("CREATE TABLE written (n BIGINT NOT NULL)")
+                .execute(db.pool())
+                .await
+                .expect("table");
+            {
+                let mut dropped = db.begin_write().await.expect("begin");
+                sqlx::query("INSERT INTO written (n) VALUES (1)")
+                    .execute(&mut *dropped)
+                    .await
+                    .expect("insert");
+            }
+            let mut tx = db.begin_write().await.expect("the next turn");
+            sqlx::query("INSERT INTO written (n) VALUES (2)")
+                .execute(&mut *tx)
+                .await
+                .expect("insert");
+            tx.commit().await.expect("commit");
+            let kept: Vec<i64> = sqlx::query_scalar("SELECT n FROM written")
+                .fetch_all(db.pool())
+                .await
+                .expect("read");
+            assert_eq!(kept, vec![2]);
+        }
+    );
+
+    /// A writer's turn never waits for the pool: with its only connection lent out, a
+    /// write still begins and commits, and readers see it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite_writes_while_every_pooled_connection_is_out() {
+        let test_db = testing::TestDb::sqlite().await;
+        let db = Db::connect_with(&test_db.url, Some(1)).await.expect("open");
+        let lent = db.pool().acquire().await.expect("the only connection");
+        let mut tx = db.begin_write().await.expect("a turn without the pool");
+        sqlx::query("CREATE TABLE written (n INTEGER NOT NULL)")
+            .execute(&mut *tx)
+            .await
+            .expect("table");
+        sqlx::query("INSERT INTO written (n) VALUES (1)")
+            .execute(&mut *tx)
+            .await
+            .expect("insert");
+        tx.commit().await.expect("commit");
+        drop(lent);
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM written")
+            .fetch_one(db.pool())
+            .await
+            .expect("count");
+        assert_eq!(count, 1);
+        drop(db);
+        test_db.finish().await;
     }
 
     /// Without its checkpoints SQLite's log would hold every burst below (6 MB and more);
