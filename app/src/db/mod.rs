@@ -3,11 +3,13 @@
 //! `RETURNING`); times are UTC epoch seconds (`i64`), ids `i64`, flags `0/1` integers
 //! (the Any driver cannot decode SQLite booleans).
 
+pub mod connections;
 pub mod kept;
 pub mod testing;
 
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTransactionManager};
-use sqlx::{AnyConnection, AnyPool, Connection, Executor, TransactionManager};
+use connections::Connections;
+use sqlx::any::{AnyConnectOptions, AnyTransactionManager};
+use sqlx::{AnyConnection, Connection, Executor, TransactionManager};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -48,7 +50,7 @@ pub enum DbError {
 /// A cheap-to-clone handle on the connection pool.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: AnyPool,
+    pool: Connections,
     kind: DbKind,
     /// The change feed of this process (shared by clones).
     live: crate::live::bus::Live,
@@ -78,7 +80,7 @@ impl Drop for Checkpoints {
 /// SQLite, the commit that fills the log copies it inside `COMMIT`, while every other
 /// writer waits for its turn (`BENCHMARKS.md`). A passive checkpoint blocks no reader
 /// and no writer.
-fn spawn_checkpoints(pool: AnyPool) -> Checkpoints {
+fn spawn_checkpoints(pool: Connections) -> Checkpoints {
     let task = tokio::spawn(async move {
         let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -95,41 +97,65 @@ fn spawn_checkpoints(pool: AnyPool) -> Checkpoints {
     Checkpoints(task.abort_handle())
 }
 
-/// A write transaction (see [`Db::begin_write`]): used as a connection, ended by
-/// `commit` or dropped to roll back.
-pub struct WriteTx(Write);
-
-enum Write {
-    /// PostgreSQL: a transaction on a connection of the pool.
-    Pooled(sqlx::Transaction<'static, sqlx::Any>),
-    /// SQLite: the writer connection, for this turn.
-    Turn(Turn),
-}
-
-/// A transaction on SQLite's writer connection; the turn passes on when it is dropped.
-struct Turn {
-    conn: tokio::sync::OwnedMutexGuard<AnyConnection>,
+/// A transaction: used as a connection, ended by `commit` or dropped to roll back. It
+/// comes from [`Db::begin_write`] or from the pool's `begin`.
+pub struct WriteTx {
+    conn: Held,
     open: bool,
 }
 
-impl Drop for Turn {
-    fn drop(&mut self) {
-        // As `sqlx::Transaction` does: the rollback is queued on the connection, ahead of
-        // whatever the next writer sends it.
-        if self.open {
-            AnyTransactionManager::start_rollback(&mut self.conn);
-        }
-    }
+enum Held {
+    /// A connection of the pool; taken out only when the transaction is dropped.
+    Lent(Option<connections::Lent>),
+    /// SQLite's writer connection, for this turn; the turn passes on when it is dropped.
+    Turn(tokio::sync::OwnedMutexGuard<AnyConnection>),
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        match self.0 {
-            Write::Pooled(tx) => tx.commit().await,
-            Write::Turn(mut turn) => {
-                AnyTransactionManager::commit(&mut turn.conn).await?;
-                turn.open = false;
-                Ok(())
+    /// Begins a transaction on a lent connection (`statement`: instead of `BEGIN`).
+    pub(crate) async fn begin_lent(
+        mut conn: connections::Lent,
+        statement: Option<std::borrow::Cow<'static, str>>,
+    ) -> Result<WriteTx, sqlx::Error> {
+        match AnyTransactionManager::begin(&mut conn, statement).await {
+            Ok(()) => Ok(WriteTx {
+                conn: Held::Lent(Some(conn)),
+                open: true,
+            }),
+            Err(err) => {
+                connections::flush_and_give_back(conn);
+                Err(err)
+            }
+        }
+    }
+
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        AnyTransactionManager::commit(&mut self).await?;
+        self.open = false;
+        Ok(())
+    }
+
+    pub async fn rollback(mut self) -> Result<(), sqlx::Error> {
+        AnyTransactionManager::rollback(&mut self).await?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        if !self.open {
+            return;
+        }
+        match &mut self.conn {
+            // As `sqlx::Transaction` does: the rollback is queued on the connection, ahead
+            // of whatever the next writer sends it.
+            Held::Turn(conn) => AnyTransactionManager::start_rollback(conn),
+            Held::Lent(slot) => {
+                if let Some(mut conn) = slot.take() {
+                    AnyTransactionManager::start_rollback(&mut conn);
+                    connections::flush_and_give_back(conn);
+                }
             }
         }
     }
@@ -139,24 +165,23 @@ impl std::ops::Deref for WriteTx {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
-        match &self.0 {
-            Write::Pooled(tx) => tx,
-            Write::Turn(turn) => &turn.conn,
+        match &self.conn {
+            Held::Lent(conn) => conn.as_deref().expect(LENT_UNTIL_DROPPED),
+            Held::Turn(conn) => conn,
         }
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        match &mut self.0 {
-            Write::Pooled(tx) => tx,
-            Write::Turn(turn) => &mut turn.conn,
+        match &mut self.conn {
+            Held::Lent(conn) => conn.as_deref_mut().expect(LENT_UNTIL_DROPPED),
+            Held::Turn(conn) => conn,
         }
     }
 }
 
-/// How long a PostgreSQL connection may rest in the pool before it is tested again.
-const RETEST_AFTER_IDLE: Duration = Duration::from_secs(1);
+const LENT_UNTIL_DROPPED: &str = "a transaction holds its connection until it is dropped";
 
 /// The pool size when none is set, for an instance on `cores` cores.
 ///
@@ -193,31 +218,8 @@ impl Db {
         let options =
             AnyConnectOptions::from_str(&url).map_err(|e| DbError::InvalidUrl(e.to_string()))?;
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let pool = AnyPoolOptions::new()
-            .max_connections(connections.unwrap_or_else(|| default_pool_size(kind, cores)))
-            .acquire_timeout(Duration::from_secs(5))
-            // A connection was tested when it came back to the pool. Before its next use
-            // it is tested again only after a pause: a SQLite connection cannot drop, and
-            // a PostgreSQL one seldom drops within a second of its test. Under load this
-            // saves a round trip on every use.
-            .test_before_acquire(false)
-            .before_acquire(move |conn, meta| {
-                Box::pin(async move {
-                    if kind == DbKind::Postgres && meta.idle_for >= RETEST_AFTER_IDLE {
-                        conn.ping().await?;
-                    }
-                    Ok(true)
-                })
-            })
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if kind == DbKind::Sqlite {
-                        sqlite_settings(conn).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options.clone())
+        let max = connections.unwrap_or_else(|| default_pool_size(kind, cores));
+        let pool = Connections::open(options.clone(), kind, max)
             .await
             .map_err(|e| DbError::Connect(e.to_string()))?;
         let writer = match kind {
@@ -243,7 +245,7 @@ impl Db {
         })
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub fn pool(&self) -> &Connections {
         &self.pool
     }
 
@@ -265,8 +267,13 @@ impl Db {
             DbKind::Sqlite => &SQLITE_MIGRATIONS,
             DbKind::Postgres => &POSTGRES_MIGRATIONS,
         };
+        let mut conn = self
+            .pool
+            .acquire()
+            .await
+            .map_err(|e| DbError::Migrate(e.to_string()))?;
         migrator
-            .run(&self.pool)
+            .run_direct(&mut *conn)
             .await
             .map_err(|e| DbError::Migrate(e.to_string()))
     }
@@ -299,9 +306,12 @@ impl Db {
             Some(writer) => {
                 let mut conn = writer.clone().lock_owned().await;
                 AnyTransactionManager::begin(&mut conn, Some("BEGIN IMMEDIATE".into())).await?;
-                Ok(WriteTx(Write::Turn(Turn { conn, open: true })))
+                Ok(WriteTx {
+                    conn: Held::Turn(conn),
+                    open: true,
+                })
             }
-            None => Ok(WriteTx(Write::Pooled(self.pool.begin().await?))),
+            None => self.pool.begin().await,
         }
     }
 
@@ -437,11 +447,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gn-pool-{}", std::process::id()));
         let url = format!("sqlite://{}/a.db", dir.display());
         let sized = Db::connect_with(&url, Some(2)).await.expect("open");
-        assert_eq!(sized.pool().options().get_max_connections(), 2);
-        sized.pool().close().await;
+        assert_eq!(sized.pool().max_size(), 2);
+        sized.close().await;
         let default = Db::connect(&url).await.expect("open");
-        assert_eq!(default.pool().options().get_max_connections(), 4);
-        default.pool().close().await;
+        assert_eq!(default.pool().max_size(), 4);
+        default.close().await;
         let _ = std::fs::remove_dir_all(dir);
     }
 
