@@ -98,7 +98,7 @@ impl Connections {
     /// A transaction on a connection of the pool (no turn taken on SQLite: writers that
     /// meet SQLite's lock wait in its busy handler).
     pub async fn begin(&self) -> Result<super::WriteTx, sqlx::Error> {
-        super::WriteTx::begin_lent(self.acquire().await?, None).await
+        super::WriteTx::begin_lent(self.acquire().await?).await
     }
 
     /// The most connections open at once.

@@ -112,12 +112,9 @@ enum Held {
 }
 
 impl WriteTx {
-    /// Begins a transaction on a lent connection (`statement`: instead of `BEGIN`).
-    pub(crate) async fn begin_lent(
-        mut conn: connections::Lent,
-        statement: Option<std::borrow::Cow<'static, str>>,
-    ) -> Result<WriteTx, sqlx::Error> {
-        match AnyTransactionManager::begin(&mut conn, statement).await {
+    /// Begins a transaction on a lent connection.
+    pub(crate) async fn begin_lent(mut conn: connections::Lent) -> Result<WriteTx, sqlx::Error> {
+        match AnyTransactionManager::begin(&mut conn, None).await {
             Ok(()) => Ok(WriteTx {
                 conn: Held::Lent(Some(conn)),
                 open: true,
