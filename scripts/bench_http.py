@@ -19,6 +19,7 @@ import argparse
 import http.cookiejar
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -240,6 +241,9 @@ def measure(label, database_url, args, port, work):
         wrong = [i for i, line in enumerate(lines) if "panicked" in line or "ERROR" in line]
         for i in wrong[:10]:
             print("    " + "\n    ".join(lines[i:i + 3]))
+        if args.keep_logs:
+            os.makedirs(args.keep_logs, exist_ok=True)
+            shutil.copy(log_path, os.path.join(args.keep_logs, f"serve-{port}.log"))
 
 
 def main():
@@ -253,6 +257,8 @@ def main():
     # paths, by address (`/requests/0/signup` for the write path).
     parser.add_argument("--binary", default=BINARY)
     parser.add_argument("--paths", default="")
+    # A folder to keep the server's logs in (e.g. with RUST_BACKTRACE=1 in the environment).
+    parser.add_argument("--keep-logs", default="")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         if args.only != "postgres":

@@ -46,7 +46,9 @@ pub fn RequestsPage() -> impl IntoView {
         <p class="lead">{lang.t(Key::NeedsIntro)}</p>
         <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
             {move || {
-                data.get()
+                // A reader who left mid-page disposed the resource: nothing to show then.
+                data.try_get()
+                    .flatten()
                     .map(|(options, needs, filter)| {
                         let current = filter.clone();
                         view! {
@@ -80,7 +82,8 @@ fn FilteredNeeds(children: Children) -> impl IntoView {
     Effect::new(move |_| browser::follow_filter(shown));
     view! {
         {children()}
-        {move || shown.get().map(|(filter, needs)| view! { <Results needs filter/> })}
+        // On the server the island may render after its page went: nothing shown then.
+        {move || shown.try_get().flatten().map(|(filter, needs)| view! { <Results needs filter/> })}
     }
 }
 

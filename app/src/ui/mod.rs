@@ -398,8 +398,10 @@ where
     view! {
         <Suspense fallback=move || view! { <p class="loading">{lang.t(Key::Loading)}</p> }>
             {move || {
+                // A reader who left mid-page disposed the resource: nothing to show then.
                 resource
-                    .get()
+                    .try_get()
+                    .flatten()
                     .map(|result| match result {
                         Ok(value) => children(value).into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
