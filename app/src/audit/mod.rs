@@ -230,8 +230,9 @@ pub mod db {
 
     /// Records an event outside any other write (sign-in, failed sign-in).
     pub async fn record_now(db: &Db, event: Event) -> Result<(), sqlx::Error> {
-        let mut conn = db.pool().acquire().await?;
-        record(&mut conn, event).await
+        let mut tx = db.begin_write().await?;
+        record(&mut tx, event).await?;
+        tx.commit().await
     }
 
     const ENTRY_SQL: &str = "SELECT a.at, a.action, a.detail, actor.display_name AS actor_name,

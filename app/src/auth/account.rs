@@ -95,7 +95,7 @@ pub async fn register(
         None
     };
     let hash = hash_password(&input.password).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let invitation = match input.invitation.as_deref().filter(|t| !t.trim().is_empty()) {
         Some(token) => {
             let invitation = users::open_invitation(&mut tx, &hash_token(token))
@@ -216,7 +216,7 @@ async fn take_link(
 
 /// Confirms the address behind a verification link.
 pub async fn verify_email(db: &Db, token: &str) -> Result<i64, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let (user_id, _) = take_link(&mut tx, token, Purpose::VerifyEmail).await?;
     users::mark_verified(&mut tx, user_id).await?;
     record(&mut tx, Event::own(Action::EmailVerified, user_id)).await?;
@@ -230,7 +230,7 @@ pub async fn resend_verification(
     site: &SiteConfig,
     account: &users::Account,
 ) -> Result<(), AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let (token, token_hash) = new_token();
     users::insert_token(&mut tx, &token_hash, account.id, Purpose::VerifyEmail, None).await?;
     let letter = Letter::compose(
@@ -252,7 +252,7 @@ pub async fn request_password_reset(
     email: &str,
 ) -> Result<(), AppError> {
     let email = validate::email(email)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let Some(account) = users::find_account(&mut tx, &email).await? else {
         return Ok(());
     };
@@ -289,7 +289,7 @@ pub async fn reset_password(
     new_password: &str,
     repeat: &str,
 ) -> Result<i64, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     // Taken inside the transaction: a refused new password rolls the use back.
     let (user_id, _) = take_link(&mut tx, token, Purpose::ResetPassword).await?;
     let account = users::account_by_id(&mut tx, user_id)
@@ -338,7 +338,7 @@ pub async fn change_password(
     new_password: &str,
     repeat: &str,
 ) -> Result<String, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let account = account_with_password(&mut tx, viewer, "current_password", current).await?;
     validate::new_password(new_password, &account.email)?;
     repeat_matches(new_password, repeat)?;
@@ -366,7 +366,7 @@ pub async fn request_email_change(
     current: &str,
 ) -> Result<(), AppError> {
     let new_email = validate::email(new_email)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let account = account_with_password(&mut tx, viewer, "current_password", current).await?;
     if new_email == account.email {
         return Err(AppError::validation("email", Problem::Mismatch));
@@ -394,7 +394,7 @@ pub async fn request_email_change(
 
 /// Uses an e-mail change link; the old address is told.
 pub async fn confirm_email_change(db: &Db, token: &str) -> Result<i64, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let (user_id, new_email) = take_link(&mut tx, token, Purpose::ChangeEmail).await?;
     let new_email = new_email.ok_or_else(|| AppError::validation("token", Problem::Expired))?;
     let account = users::account_by_id(&mut tx, user_id)
@@ -442,7 +442,7 @@ pub struct ExportedLetter {
 }
 
 pub async fn export(db: &Db, viewer: &Viewer) -> Result<Export, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let account = users::account_by_id(&mut tx, viewer.id)
         .await?
         .ok_or(AppError::Unauthorized)?;
@@ -477,7 +477,7 @@ pub async fn export(db: &Db, viewer: &Viewer) -> Result<Export, AppError> {
 /// personal data and roles go; audit rows stay without the person (the database sets
 /// their references to NULL); delivered letters to the address are removed.
 pub async fn delete_account(db: &Db, viewer: &Viewer, current: &str) -> Result<(), AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let account = account_with_password(&mut tx, viewer, "current_password", current).await?;
     record(
         &mut tx,
@@ -516,7 +516,7 @@ pub async fn invite(
         .await?
         .ok_or(AppError::NotFound)?;
     let (token, token_hash) = new_token();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     users::insert_invitation(
         &mut tx,
         &token_hash,
@@ -575,7 +575,7 @@ pub async fn invitation(db: &Db, token: &str) -> Result<super::OpenInvitation, A
 
 /// The signed-in person accepts an invitation to their own address.
 pub async fn accept_invitation(db: &Db, viewer: &Viewer, token: &str) -> Result<i64, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let invitation = users::open_invitation(&mut tx, &hash_token(token))
         .await?
         .ok_or_else(|| AppError::validation("invitation", Problem::Expired))?;
@@ -604,7 +604,7 @@ pub async fn remove_member(
     if user_id == viewer.id && role == OrgRole::OrgAdmin {
         return Err(AppError::Conflict);
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if !users::revoke_org_role(&mut tx, user_id, organisation_id, role).await? {
         return Err(AppError::NotFound);
     }

@@ -34,16 +34,19 @@ impl SessionStore for DbSessionStore {
         let data = encode(record)?;
         // A new id on the (astronomically rare) collision with an existing session.
         loop {
-            let inserted = sqlx::query(
-                "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
+            let inserted = self
+                .db
+                .execute_write(
+                    sqlx::query(
+                        "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
                  ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(record.id.to_string())
-            .bind(&data)
-            .bind(record.expiry_date.unix_timestamp())
-            .execute(self.db.pool())
-            .await
-            .map_err(backend)?;
+                    )
+                    .bind(record.id.to_string())
+                    .bind(&data)
+                    .bind(record.expiry_date.unix_timestamp()),
+                )
+                .await
+                .map_err(backend)?;
             if inserted.rows_affected() == 1 {
                 return Ok(());
             }
@@ -52,16 +55,18 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        sqlx::query(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
+        self.db
+            .execute_write(
+                sqlx::query(
+                    "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(record.id.to_string())
-        .bind(encode(record)?)
-        .bind(record.expiry_date.unix_timestamp())
-        .execute(self.db.pool())
-        .await
-        .map_err(backend)?;
+                )
+                .bind(record.id.to_string())
+                .bind(encode(record)?)
+                .bind(record.expiry_date.unix_timestamp()),
+            )
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 
@@ -109,9 +114,10 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(session_id.to_string())
-            .execute(self.db.pool())
+        self.db
+            .execute_write(
+                sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id.to_string()),
+            )
             .await
             .map_err(backend)?;
         Ok(())
@@ -121,9 +127,8 @@ impl SessionStore for DbSessionStore {
 #[async_trait::async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now())
-            .execute(self.db.pool())
+        self.db
+            .execute_write(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()))
             .await
             .map_err(backend)?;
         Ok(())

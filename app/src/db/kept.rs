@@ -251,12 +251,13 @@ impl Db {
     /// versions again, which a running instance may still have entries for.
     pub async fn advance_versions(&self) -> Result<(), sqlx::Error> {
         let step = 1_000_000_000_000_i64 + super::now();
-        sqlx::query(
-            "UPDATE data_versions SET listing = listing + $1, accounts = accounts + $1
+        self.execute_write(
+            sqlx::query(
+                "UPDATE data_versions SET listing = listing + $1, accounts = accounts + $1
               WHERE shard = 0",
+            )
+            .bind(step),
         )
-        .bind(step)
-        .execute(self.pool())
         .await
         .map(|_| ())
     }

@@ -63,6 +63,9 @@ pub struct Db {
     _checkpoints: Option<std::sync::Arc<Checkpoints>>,
 }
 
+/// One SQL statement with its arguments bound, as `sqlx::query` makes it.
+pub type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
 /// How often SQLite's write-ahead log is copied back into the database file.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
@@ -292,8 +295,9 @@ impl Db {
     /// SQLite writes one at a time. Writers that meet the lock retry in its busy
     /// handler, which sleeps longer each time: under a storm some waited a tenth of a
     /// second while others came and went. Here they queue for their turn in order
-    /// instead, and each finds the lock free (`BENCHMARKS.md`). Other writers (sessions,
-    /// accounts) still meet the lock in the busy handler.
+    /// instead, and each finds the lock free (`BENCHMARKS.md`). Every write of the
+    /// running server takes a turn: transactions here, single statements through
+    /// [`Db::execute_write`]. Only the demo seed and the tests write beside it.
     ///
     /// The turn comes with a connection of its own, outside the pool: a writer never
     /// waits for a reader to give a connection back while every other writer waits
@@ -309,6 +313,32 @@ impl Db {
                 })
             }
             None => self.pool.begin().await,
+        }
+    }
+
+    /// Runs one statement that writes, outside any transaction. On SQLite it waits for
+    /// the writer's turn like [`Db::begin_write`]: a write on a pooled connection that
+    /// meets the lock sleeps in SQLite's busy handler, and while it holds the lock the
+    /// writer in turn sleeps there too (a sign-up storm's session saves and mails did
+    /// both).
+    pub async fn execute_write<'q>(
+        &self,
+        statement: Statement<'q>,
+    ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
+        match &self.writer {
+            Some(writer) => statement.execute(&mut *writer.lock().await).await,
+            None => statement.execute(&self.pool).await,
+        }
+    }
+
+    /// As [`Db::execute_write`], for a statement that returns at most one row.
+    pub async fn fetch_optional_write<'q>(
+        &self,
+        statement: Statement<'q>,
+    ) -> Result<Option<sqlx::any::AnyRow>, sqlx::Error> {
+        match &self.writer {
+            Some(writer) => statement.fetch_optional(&mut *writer.lock().await).await,
+            None => statement.fetch_optional(&self.pool).await,
         }
     }
 
@@ -335,12 +365,14 @@ pub fn flag(value: i64) -> bool {
     value != 0
 }
 
+/// How long a SQLite connection that meets another's write lock retries before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// How every SQLite connection runs: WAL mode, foreign keys on, checkpoints apart.
 async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     for pragma in [
         "PRAGMA journal_mode = WAL",
         "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 5000",
         "PRAGMA synchronous = NORMAL",
         // Checkpoints run apart (`spawn_checkpoints`); the log is cut back to 64 MiB
         // after a storm.
@@ -349,6 +381,8 @@ async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     ] {
         conn.execute(pragma).await?;
     }
+    let busy = format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis());
+    conn.execute(busy.as_str()).await?;
     Ok(())
 }
 
@@ -503,6 +537,42 @@ mod tests {
             .await
             .expect("count");
         assert_eq!(count, 1);
+        drop(db);
+        test_db.finish().await;
+    }
+
+    /// A session save or a mail's mark waits its turn behind an open write transaction,
+    /// past SQLite's busy timeout, and then lands: it never meets the lock itself.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite_single_writes_wait_for_the_writers_turn() {
+        let test_db = testing::TestDb::sqlite().await;
+        let db = test_db.db.clone();
+        sqlx::query("CREATE TABLE written (n INTEGER NOT NULL)")
+            .execute(db.pool())
+            .await
+            .expect("table");
+        let mut tx = db.begin_write().await.expect("turn");
+        sqlx::query("INSERT INTO written (n) VALUES (1)")
+            .execute(&mut *tx)
+            .await
+            .expect("first");
+        let waiting = tokio::spawn({
+            let db = db.clone();
+            async move {
+                db.execute_write(sqlx::query("INSERT INTO written (n) VALUES (2)"))
+                    .await
+            }
+        });
+        tokio::time::sleep(BUSY_TIMEOUT + Duration::from_millis(500)).await;
+        assert!(!waiting.is_finished(), "the single write met the lock");
+        tx.commit().await.expect("commit");
+        let done = waiting.await.expect("task");
+        assert_eq!(done.expect("second").rows_affected(), 1);
+        let kept: Vec<i64> = sqlx::query_scalar("SELECT n FROM written ORDER BY n")
+            .fetch_all(db.pool())
+            .await
+            .expect("read");
+        assert_eq!(kept, vec![1, 2]);
         drop(db);
         test_db.finish().await;
     }

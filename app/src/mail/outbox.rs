@@ -135,16 +135,18 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> Result<Vec<Messa
     for row in due {
         let id: i64 = row.try_get("id")?;
         let was: i64 = row.try_get("next_attempt_at")?;
-        let row = sqlx::query(
-            "UPDATE outbox SET next_attempt_at = $3
+        let row = db
+            .fetch_optional_write(
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $3
              WHERE id = $1 AND next_attempt_at = $2 AND sent_at IS NULL
              RETURNING id, recipient, subject, body, created_at, attempts, sent_at",
-        )
-        .bind(id)
-        .bind(was)
-        .bind(at + lease_secs)
-        .fetch_optional(db.pool())
-        .await?;
+                )
+                .bind(id)
+                .bind(was)
+                .bind(at + lease_secs),
+            )
+            .await?;
         if let Some(row) = row {
             claimed.push(message_from(&row)?);
         }
@@ -153,12 +155,12 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> Result<Vec<Messa
 }
 
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    db.execute_write(sqlx::query(
         "UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1",
     )
     .bind(id)
     .bind(now())
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }
@@ -176,16 +178,17 @@ pub async fn mark_failed(db: &Db, message: &Message, error: &str) -> Result<(), 
     let at = now();
     let failed_at = (attempts >= MAX_ATTEMPTS).then_some(at);
     let error: String = error.chars().take(500).collect();
-    sqlx::query(
-        "UPDATE outbox SET attempts = $2, next_attempt_at = $3, failed_at = $4, last_error = $5
+    db.execute_write(
+        sqlx::query(
+            "UPDATE outbox SET attempts = $2, next_attempt_at = $3, failed_at = $4, last_error = $5
          WHERE id = $1",
+        )
+        .bind(message.id)
+        .bind(attempts)
+        .bind(at + backoff_secs(attempts))
+        .bind(failed_at)
+        .bind(error),
     )
-    .bind(message.id)
-    .bind(attempts)
-    .bind(at + backoff_secs(attempts))
-    .bind(failed_at)
-    .bind(error)
-    .execute(db.pool())
     .await?;
     Ok(())
 }

@@ -190,7 +190,7 @@ pub async fn file_report(
     report: &CheckedReport,
 ) -> Result<Option<String>, AppError> {
     let (summary, quartier) = reportable(db, viewer, report.kind, report.target).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let open = sqlx::query(
         "SELECT 1 AS one FROM reports
           WHERE reporter_id = $1 AND target_kind = $2 AND target_id = $3 AND status = 'open'",
@@ -414,7 +414,7 @@ pub async fn decide(
     let target: i64 = row.try_get("target_id")?;
     let (decision, note) = super::check_decision(kind, decision, note)?;
     let at = now();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut subject = None;
     match decision {
         Decision::Hide | Decision::Unhide => {

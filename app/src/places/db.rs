@@ -519,7 +519,7 @@ pub async fn save_place_for(
     place: Option<i64>,
     p: &CheckedPlace,
 ) -> Result<i64, AppError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = save_place(&mut tx, organisation, place, p).await?;
     record(
         &mut tx,
@@ -578,7 +578,7 @@ pub async fn toggle_attendance(db: &Db, event: i64, user: i64) -> Result<bool, A
     if stored_event(db, event).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let removed = sqlx::query("DELETE FROM event_attendance WHERE event_id = $1 AND user_id = $2")
         .bind(event)
         .bind(user)

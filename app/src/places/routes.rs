@@ -104,7 +104,7 @@ async fn add_event(
         let organisation = organisation?;
         let place = crate::ui::number_arg("place", Some(&form.place))?;
         let checked = check_event(&form, now())?;
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         super::db::add_event(&mut tx, organisation, place, Some(viewer.id), &checked).await?;
         tx.commit().await?;
         Ok(Notice::EventAdded)

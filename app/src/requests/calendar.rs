@@ -28,22 +28,20 @@ pub async fn feed_token(db: &Db, user_id: i64) -> Result<Option<String>, sqlx::E
 /// Makes a new link (the old one stops working).
 pub async fn renew(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
     let (token, _) = crate::auth::tokens::new_token();
-    sqlx::query(
+    db.execute_write(sqlx::query(
         "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at",
     )
     .bind(user_id)
     .bind(&token)
     .bind(now())
-    .execute(db.pool())
+    )
     .await?;
     Ok(token)
 }
 
 pub async fn revoke(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
-        .bind(user_id)
-        .execute(db.pool())
+    db.execute_write(sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1").bind(user_id))
         .await?;
     Ok(())
 }

@@ -67,14 +67,16 @@ pub async fn repeat_weekly(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
 
 /// Marks needs whose end has passed as expired; returns how many.
 pub async fn expire_passed(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
-        "UPDATE needs SET status = 'expired', closed_at = $1
+    Ok(db
+        .execute_write(
+            sqlx::query(
+                "UPDATE needs SET status = 'expired', closed_at = $1
          WHERE status IN ('draft', 'pending_review', 'open', 'filled') AND ends_at < $1",
-    )
-    .bind(now)
-    .execute(db.pool())
-    .await?
-    .rows_affected())
+            )
+            .bind(now),
+        )
+        .await?
+        .rows_affected())
 }
 
 /// Deletes the private part (name, address, phone, notes) of needs closed more than

@@ -197,7 +197,7 @@ pub mod db {
         description: &str,
         reachable: &str,
     ) -> Result<(), AppError> {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         let row = sqlx::query("SELECT id, name FROM quartiere WHERE slug = $1")
             .bind(quartier)
             .fetch_optional(&mut *tx)
@@ -289,7 +289,7 @@ pub mod db {
         status: MediationStatus,
         notes: &str,
     ) -> Result<(), AppError> {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         let changed = sqlx::query(&format!(
             "UPDATE mediation_requests SET status = $1, notes = $2, updated_at = $3
               WHERE id = $4 AND id IN (SELECT m.id FROM mediation_requests m WHERE {})",

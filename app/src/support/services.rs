@@ -316,10 +316,12 @@ pub mod db {
 
     /// Removes a service of `organisation`; another organisation's is refused.
     pub async fn delete(db: &Db, organisation: i64, service: i64) -> Result<(), AppError> {
-        let removed = sqlx::query("DELETE FROM services WHERE id = $1 AND organisation_id = $2")
-            .bind(service)
-            .bind(organisation)
-            .execute(db.pool())
+        let removed = db
+            .execute_write(
+                sqlx::query("DELETE FROM services WHERE id = $1 AND organisation_id = $2")
+                    .bind(service)
+                    .bind(organisation),
+            )
             .await?
             .rows_affected();
         if removed == 0 {
@@ -435,7 +437,7 @@ pub mod routes {
             let service = service_id(&form.service)?;
             let known = crate::volunteers::db::known_quartiere(&db).await?;
             let checked = form.check(|slug| known.iter().find(|q| q.slug == slug).map(|q| q.id))?;
-            let mut tx = db.pool().begin().await?;
+            let mut tx = db.begin_write().await?;
             super::db::save(&mut tx, organisation, service, &checked).await?;
             tx.commit().await?;
             Ok(Notice::ServiceSaved)

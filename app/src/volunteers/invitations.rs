@@ -456,14 +456,15 @@ pub async fn answer(
     if !crate::requests::staffing::take_place(&mut tx, need_id).await? {
         // Too late: the places went to others. Keep that on record and say so.
         drop(tx);
-        sqlx::query(
-            "UPDATE need_invitations SET state = 'too_late', answered_at = $3
+        db.execute_write(
+            sqlx::query(
+                "UPDATE need_invitations SET state = 'too_late', answered_at = $3
               WHERE need_id = $1 AND user_id = $2 AND state = 'invited'",
+            )
+            .bind(need_id)
+            .bind(viewer.id)
+            .bind(at),
         )
-        .bind(need_id)
-        .bind(viewer.id)
-        .bind(at)
-        .execute(db.pool())
         .await?;
         return Err(AppError::validation("need", Problem::Closed));
     }
@@ -774,11 +775,11 @@ pub async fn needing_helpers(
 
 /// Marks invitations whose deadline passed as expired (the hourly job).
 pub async fn expire_invitations(db: &Db) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
+    Ok(db.execute_write(sqlx::query(
         "UPDATE need_invitations SET state = 'expired' WHERE state = 'invited' AND respond_by <= $1",
     )
     .bind(now())
-    .execute(db.pool())
+    )
     .await?
     .rows_affected())
 }

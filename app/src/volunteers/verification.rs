@@ -237,7 +237,7 @@ pub async fn send_expiry_reminders(db: &Db, site: &SiteConfig) -> Result<usize, 
     .await?;
     let mut sent = 0;
     for row in rows {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         let id: i64 = row.try_get("id")?;
         // Claim the record first, so two instances do not both remind.
         let claimed = sqlx::query(
@@ -272,7 +272,7 @@ pub async fn send_expiry_reminders(db: &Db, site: &SiteConfig) -> Result<usize, 
 /// no sign-up or invitation answer, and no need they held a place for since then.
 pub async fn purge_inactive(db: &Db) -> Result<u64, sqlx::Error> {
     let cutoff = now() - KEEP_AFTER_ACTIVITY_SECS;
-    let done = sqlx::query(
+    let done = db.execute_write(sqlx::query(
         "DELETE FROM verifications
           WHERE recorded_at < $1
             AND user_id NOT IN (SELECT user_id FROM volunteers
@@ -281,7 +281,7 @@ pub async fn purge_inactive(db: &Db) -> Result<u64, sqlx::Error> {
                                  WHERE h.state IN ('signed_up', 'confirmed') AND n.ends_at >= $1)",
     )
     .bind(cutoff)
-    .execute(db.pool())
+    )
     .await?;
     Ok(done.rows_affected())
 }
