@@ -95,8 +95,9 @@ impl Connections {
         })
     }
 
-    /// A transaction on a connection of the pool (no turn taken on SQLite: writers that
-    /// meet SQLite's lock wait in its busy handler).
+    /// A transaction on a connection of the pool, with no turn taken on SQLite: for
+    /// PostgreSQL's writers (through `Db::begin_write`) and the demo seed, which writes
+    /// alone. A writer beside the running server on SQLite takes `Db::begin_write`.
     pub async fn begin(&self) -> Result<super::WriteTx, sqlx::Error> {
         super::WriteTx::begin_lent(self.acquire().await?).await
     }
