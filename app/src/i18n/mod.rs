@@ -56,13 +56,22 @@ impl Lang {
         key.text(self)
     }
 
-    /// A text with `{name}` placeholders filled in.
+    /// A text with `{name}` placeholders filled in, in one pass over the text: a value
+    /// is never searched again, so a name someone chose (`{km}`, say) stays as written.
+    /// A placeholder without a value stays as it is.
     pub fn fill(self, key: Key, values: &[(&str, &str)]) -> String {
-        let mut text = self.t(key).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        fill_placeholders(self.t(key), values)
+    }
+
+    /// A distance in kilometres to one decimal with the language's decimal mark
+    /// ("1,2" / "1.2"), rounded half up. In whole numbers: every card of a list shows one.
+    pub fn kilometres(self, metres: i64) -> String {
+        let tenths = metres.max(0).saturating_add(50) / 100;
+        let mark = match self {
+            Lang::De => ',',
+            Lang::En => '.',
+        };
+        format!("{}{mark}{}", tenths / 10, tenths % 10)
     }
 
     /// Picks the language from a `Cookie` header value and an `Accept-Language` header value.
@@ -80,6 +89,36 @@ impl Lang {
         };
         from_cookie.or_else(from_browser).unwrap_or_default()
     }
+}
+
+/// `text` with each `{name}` that has a value in `values` replaced by it.
+fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
+    let extra: usize = values.iter().map(|(_, value)| value.len()).sum();
+    let mut filled = String::with_capacity(text.len() + extra);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(wanted, _)| *wanted == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// The value of the cookie `name` in a `Cookie` header.
@@ -177,7 +216,54 @@ mod tests {
         );
     }
 
+    #[test]
+    fn every_placeholder_is_filled_once_and_values_are_not_read_again() {
+        assert_eq!(
+            fill_placeholders("{a} und {b}, wieder {a}", &[("a", "1"), ("b", "2")]),
+            "1 und 2, wieder 1"
+        );
+        assert_eq!(
+            fill_placeholders("Hallo {name}!", &[("name", "{km} {name}"), ("km", "5")]),
+            "Hallo {km} {name}!"
+        );
+        assert_eq!(
+            fill_placeholders("{unknown} {a", &[("a", "1")]),
+            "{unknown} {a"
+        );
+        assert_eq!(fill_placeholders("{}", &[("", "leer")]), "leer");
+    }
+
+    #[test]
+    fn kilometres_have_one_decimal_rounded_half_up() {
+        assert_eq!(Lang::De.kilometres(0), "0,0");
+        assert_eq!(Lang::De.kilometres(549), "0,5");
+        assert_eq!(Lang::De.kilometres(550), "0,6");
+        assert_eq!(Lang::En.kilometres(1_250), "1.3");
+        assert_eq!(Lang::En.kilometres(12_345), "12.3");
+        assert_eq!(Lang::En.kilometres(-40), "0.0");
+        assert_eq!(Lang::De.kilometres(i64::MAX), "9223372036854775,8");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn filling_matches_replacing_when_values_hold_no_braces(
+            words in proptest::collection::vec("[a-z ]{0,6}", 0..6),
+            value in "[a-zäö 0-9]{0,8}",
+        ) {
+            let text = words.join("{x}");
+            proptest::prop_assert_eq!(
+                fill_placeholders(&text, &[("x", &value)]),
+                text.replace("{x}", &value)
+            );
+        }
+
+        #[test]
+        fn kilometres_match_the_rounded_tenths(metres in 0i64..10_000_000) {
+            let shown = Lang::En.kilometres(metres);
+            let tenths = (metres + 50) / 100;
+            proptest::prop_assert_eq!(shown, format!("{}.{}", tenths / 10, tenths % 10));
+        }
+
         #[test]
         fn negotiation_never_panics(cookie in ".{0,80}", accept in ".{0,80}") {
             let _ = Lang::negotiate(Some(&cookie), Some(&accept));

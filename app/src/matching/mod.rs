@@ -327,14 +327,10 @@ pub fn language_name(lang: crate::i18n::Lang, code: &str) -> String {
 pub fn reason_text(lang: crate::i18n::Lang, reason: &Reason) -> String {
     use crate::i18n::Key;
     match reason {
-        Reason::Distance { metres } => {
-            let km = format!("{:.1}", f64::from(*metres) / 1000.0);
-            let km = match lang {
-                crate::i18n::Lang::De => km.replace('.', ","),
-                crate::i18n::Lang::En => km,
-            };
-            lang.fill(Key::ReasonDistance, &[("km", &km)])
-        }
+        Reason::Distance { metres } => lang.fill(
+            Key::ReasonDistance,
+            &[("km", &lang.kilometres(i64::from(*metres)))],
+        ),
         Reason::SpeaksLanguage { code } => lang.fill(
             Key::ReasonLanguage,
             &[("language", &language_name(lang, code))],

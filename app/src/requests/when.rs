@@ -1,7 +1,7 @@
 //! Showing a need's time window in Europe/Berlin, in the viewer's language.
 
 use crate::i18n::Lang;
-use chrono::{DateTime, Datelike, Weekday};
+use chrono::{DateTime, Datelike, Timelike, Weekday};
 use chrono_tz::Europe::Berlin;
 
 const WEEKDAYS_DE: [&str; 7] = [
@@ -72,7 +72,14 @@ pub fn labels(lang: Lang, starts_at: i64, ends_at: i64) -> (String, String) {
         Lang::De => format!("{}, {}. {}", WEEKDAYS_DE[wd], start.day(), MONTHS_DE[month]),
         Lang::En => format!("{}, {} {}", WEEKDAYS_EN[wd], start.day(), MONTHS_EN[month]),
     };
-    let time = format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"));
+    // Not `format("%H:%M")`, which parses its pattern anew for every need of a list.
+    let time = format!(
+        "{:02}:{:02}–{:02}:{:02}",
+        start.hour(),
+        start.minute(),
+        end.hour(),
+        end.minute()
+    );
     let time = match lang {
         Lang::De => format!("{time} Uhr"),
         Lang::En => time,

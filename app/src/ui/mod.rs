@@ -374,13 +374,7 @@ pub fn NeedCard(need: NeedTeaser) -> impl IntoView {
 
 /// "ca. 1,2 km entfernt" / "about 1.2 km away".
 pub fn distance_text(lang: Lang, metres: i64) -> String {
-    let km = format!("{:.1}", metres as f64 / 1000.0);
-    let km = if lang == Lang::De {
-        km.replace('.', ",")
-    } else {
-        km
-    };
-    lang.fill(Key::DistanceAbout, &[("km", &km)])
+    lang.fill(Key::DistanceAbout, &[("km", &lang.kilometres(metres))])
 }
 
 /// A server-function result loaded through a resource: a loading line while it loads,
